@@ -1,0 +1,493 @@
+// Definitions for io/pabulib.hpp.
+#ifndef PPB_IO_PABULIB_INL_HPP
+#define PPB_IO_PABULIB_INL_HPP
+
+#include <algorithm>
+#include <fstream>
+#include <istream>
+#include <ostream>
+#include <sstream>
+#include <unordered_map>
+
+#include "ppb/io/pabulib.hpp"
+
+PPB_BEGIN_NAMESPACE
+
+namespace detail {
+
+inline auto trim(std::string_view s) -> std::string_view {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+inline auto iequals(std::string_view a, std::string_view b) -> bool {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'a' && x <= 'z' ? x - 32 : x) == (y >= 'a' && y <= 'z' ? y - 32 : y);
+         });
+}
+
+/// Splits `s` on `sep`, trimming each piece and dropping empty ones (pabutools does the same).
+inline auto split_list(std::string_view s, char sep) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const auto end = std::min(s.find(sep, start), s.size());
+    if (const auto piece = trim(s.substr(start, end - start)); !piece.empty()) out.push_back(piece);
+    start = end + 1;
+  }
+  return out;
+}
+
+/// Reads `;`-separated CSV rows (RFC 4180 quoting, a quoted cell may span lines) and keeps the
+/// line number where each row starts. Cells are trimmed, as pabutools does.
+class row_reader {
+ public:
+  row_reader(std::istream& in, std::string name, const read_options& opts, std::uint64_t total)
+      : in_(in), name_(std::move(name)), opts_(opts), total_(total) {}
+
+  /// Next non-blank row into `cells()`; false at the end of input.
+  auto next() -> bool {
+    for (;;) {
+      if (!std::getline(in_, line_)) return false;
+      ++line_no_;
+      account(line_.size() + 1);
+      if (line_no_ == 1 && line_.starts_with("\xEF\xBB\xBF")) line_.erase(0, 3);
+      if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+      if (trim(line_).empty()) continue;  // blank lines carry no data
+      row_line_ = line_no_;
+      split();
+      return true;
+    }
+  }
+  [[nodiscard]] auto cells() const -> const std::vector<std::string_view>& { return views_; }
+  [[nodiscard]] auto line() const -> std::uint64_t { return row_line_; }
+  [[nodiscard]] auto name() const -> const std::string& { return name_; }
+  [[noreturn]] void fail(errc code, const std::string& reason, std::uint64_t line = ~0ULL) const {
+    throw parse_error(code, name_, line == ~0ULL ? row_line_ : line, reason);
+  }
+
+ private:
+  void account(std::uint64_t bytes) {
+    read_ += bytes;
+    if (opts_.progress && read_ - reported_ >= (1U << 20)) {
+      reported_ = read_;
+      opts_.progress(read_, total_);
+    }
+  }
+
+  void split() {
+    text_.clear();
+    bounds_.clear();
+    std::size_t i = 0;
+    for (;;) {  // one cell per iteration
+      const std::size_t start = text_.size();
+      std::size_t j = i;
+      while (j < line_.size() && (line_[j] == ' ' || line_[j] == '\t')) ++j;
+      if (j < line_.size() && line_[j] == '"') {
+        i = j + 1;
+        for (;;) {
+          if (i >= line_.size()) {  // the quoted cell goes on to the next line
+            std::string more;
+            if (!std::getline(in_, more))
+              fail(errc::truncated, "a quoted cell is never closed: the file ends inside it", row_line_);
+            ++line_no_;
+            account(more.size() + 1);
+            if (!more.empty() && more.back() == '\r') more.pop_back();
+            text_ += '\n';
+            line_ = line_.substr(0, i) + more;  // continue scanning in the joined text
+            continue;
+          }
+          const char c = line_[i];
+          if (c == '"') {
+            if (i + 1 < line_.size() && line_[i + 1] == '"') {
+              text_ += '"';
+              i += 2;
+              continue;
+            }
+            ++i;
+            break;
+          }
+          text_ += c;
+          ++i;
+        }
+        // Text after the closing quote up to the separator belongs to the cell (Python's csv).
+        while (i < line_.size() && line_[i] != ';') text_ += line_[i++];
+      } else {
+        while (i < line_.size() && line_[i] != ';') text_ += line_[i++];
+      }
+      bounds_.emplace_back(start, text_.size());
+      if (i >= line_.size()) break;
+      ++i;  // skip ';'
+    }
+    views_.clear();
+    for (auto [b, e] : bounds_) views_.push_back(trim(std::string_view(text_).substr(b, e - b)));
+  }
+
+  std::istream& in_;
+  std::string name_;
+  const read_options& opts_;
+  std::uint64_t total_ = 0, read_ = 0, reported_ = 0;
+  std::string line_, text_;
+  std::vector<std::pair<std::size_t, std::size_t>> bounds_;
+  std::vector<std::string_view> views_;
+  std::uint64_t line_no_ = 0, row_line_ = 0;
+};
+
+enum class section : std::uint8_t { none, meta, projects, votes };
+
+inline auto section_of(const std::vector<std::string_view>& cells) -> section {
+  if (cells.empty() || (cells.size() > 1 && !cells[1].empty())) return section::none;
+  if (iequals(cells[0], "META")) return section::meta;
+  if (iequals(cells[0], "PROJECTS")) return section::projects;
+  if (iequals(cells[0], "VOTES")) return section::votes;
+  return section::none;
+}
+
+inline auto is_none(std::string_view cell) -> bool { return cell.empty() || iequals(cell, "None"); }
+
+inline auto parse_int(const row_reader& r, std::string_view what, std::string_view text,
+                      std::uint64_t line = ~0ULL) -> std::int64_t {
+  const auto d = parse_decimal(text);
+  if (!d) r.fail(errc::not_a_number, std::string(what) + " '" + std::string(text) + "' is not a number", line);
+  if (d->places != 0) r.fail(errc::not_a_number, std::string(what) + " '" + std::string(text) + "' is not a whole number", line);
+  return d->digits;
+}
+
+inline auto parse_money_text(const row_reader& r, std::string_view what, std::string_view text,
+                             std::uint64_t line = ~0ULL) -> decimal {
+  const auto d = parse_decimal(text);
+  if (!d) r.fail(errc::not_a_number, std::string(what) + " '" + std::string(text) + "' is not a number", line);
+  if (d->digits < 0) r.fail(errc::negative_cost, std::string(what) + " '" + std::string(text) + "' is negative", line);
+  if (d->places > max_money_places)
+    r.fail(errc::number_too_large, std::string(what) + " '" + std::string(text) + "' has more than " +
+                                       std::to_string(max_money_places) + " decimal places", line);
+  return *d;
+}
+
+inline auto column_of(const std::vector<std::string>& header, std::initializer_list<std::string_view> names) -> int {
+  for (auto n : names)
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == n) return static_cast<int>(i);
+  return -1;
+}
+
+// Project columns with a typed home in `project`; every other column goes to `project::extra`.
+inline auto is_typed_project_column(std::size_t index, std::string_view c) -> bool {
+  return index == 0 || c == "cost" || c == "name" || c == "category" || c == "categories" || c == "beneficiaries" ||
+         c == "target" || c == "targets" || c == "selected";
+}
+
+}  // namespace detail
+
+PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const read_options& opts) -> election {
+  using detail::section;
+  detail::row_reader r(in, std::string(name), opts, 0);
+  election e;
+  instance& inst = e.inst;
+
+  // META
+  if (!r.next()) r.fail(errc::missing_section, "the file is empty: no META section", 0);
+  if (detail::section_of(r.cells()) != section::meta) r.fail(errc::missing_section, "the file does not start with a META section");
+  if (!r.next()) r.fail(errc::missing_section, "the file ends after META: no PROJECTS section");
+  section next = detail::section_of(r.cells());
+  std::vector<std::uint64_t> meta_lines;  // line of each META pair, for messages
+  if (next == section::none) {  // header row `key;value`, then pairs
+    for (;;) {
+      if (!r.next()) r.fail(errc::missing_section, "the file ends in META: no PROJECTS section");
+      next = detail::section_of(r.cells());
+      if (next != section::none) break;
+      const auto& c = r.cells();
+      if (c.size() < 2) r.fail(errc::missing_field, "META row '" + std::string(c[0]) + "' has no value");
+      if (c.size() > 2) r.fail(errc::extra_cells, "META row '" + std::string(c[0]) + "' has more than key;value");
+      if (inst.meta_value(c[0])) r.fail(errc::duplicate_key, "META key '" + std::string(c[0]) + "' appears twice");
+      inst.meta.emplace_back(std::string(c[0]), std::string(c[1]));
+      meta_lines.push_back(r.line());
+    }
+  }
+  if (next != section::projects) r.fail(errc::missing_section, "expected the PROJECTS section after META");
+  const std::uint64_t meta_end_line = r.line();
+  // The line of META `key`, or of the PROJECTS header when the key is absent.
+  const auto meta_line = [&](std::string_view key) -> std::uint64_t {
+    for (std::size_t i = 0; i < inst.meta.size(); ++i)
+      if (inst.meta[i].first == key) return meta_lines[i];
+    return meta_end_line;
+  };
+  const auto* budget_text = inst.meta_value("budget");
+  if (!budget_text) r.fail(errc::missing_field, "META has no 'budget'", meta_end_line);
+  const auto* type_text = inst.meta_value("vote_type");
+  if (!type_text) r.fail(errc::missing_field, "META has no 'vote_type'", meta_end_line);
+  const auto kind = parse_vote_type(*type_text);
+  if (!kind) r.fail(errc::bad_vote_type, "vote_type '" + *type_text + "' is not approval, choose-1, cumulative, scoring or ordinal", meta_line("vote_type"));
+  inst.kind = *kind;
+  const decimal budget = detail::parse_money_text(r, "budget", *budget_text, meta_line("budget"));
+  auto meta_int = [&](std::string_view key) -> std::optional<std::int64_t> {
+    const auto* v = inst.meta_value(key);
+    if (!v || detail::is_none(*v)) return std::nullopt;
+    return detail::parse_int(r, "META " + std::string(key), *v, meta_line(key));
+  };
+  auto meta_money = [&](std::string_view key) -> std::optional<decimal> {
+    const auto* v = inst.meta_value(key);
+    if (!v || detail::is_none(*v)) return std::nullopt;
+    return detail::parse_money_text(r, "META " + std::string(key), *v, meta_line(key));
+  };
+  const auto num_projects = meta_int("num_projects");
+  const auto num_votes = meta_int("num_votes");
+  inst.rules.min_length = meta_int("min_length");
+  inst.rules.max_length = meta_int("max_length");
+  inst.rules.min_points = meta_int("min_points");
+  inst.rules.max_points = meta_int("max_points");
+  inst.rules.min_sum_points = meta_int("min_sum_points");
+  inst.rules.max_sum_points = meta_int("max_sum_points");
+  const auto min_sum_cost = meta_money("min_sum_cost");
+  const auto max_sum_cost = meta_money("max_sum_cost");
+
+  // PROJECTS: header, then rows until VOTES.
+  if (!r.next()) r.fail(errc::missing_section, "the file ends after PROJECTS: no header and no VOTES section");
+  if (detail::section_of(r.cells()) != section::none) r.fail(errc::missing_field, "PROJECTS has no header row");
+  for (auto c : r.cells()) inst.project_columns.emplace_back(c);
+  const auto& pcols = inst.project_columns;
+  const int cost_col = detail::column_of(pcols, {"cost"});
+  if (cost_col < 0) r.fail(errc::missing_field, "PROJECTS has no 'cost' column");
+  const int name_col = detail::column_of(pcols, {"name"});
+  const int cat_col = detail::column_of(pcols, {"category", "categories"});
+  const int target_col = detail::column_of(pcols, {"beneficiaries", "target", "targets"});
+  const int district_col = detail::column_of(pcols, {"district", "subunit", "neighborhood"});
+  const int selected_col = detail::column_of(pcols, {"selected"});
+  std::vector<decimal> costs;
+  int places = budget.places;
+  for (;;) {
+    if (!r.next()) r.fail(errc::missing_section, "the file ends in PROJECTS: no VOTES section");
+    if (const auto s = detail::section_of(r.cells()); s != section::none) {
+      if (s != section::votes) r.fail(errc::missing_section, "expected the VOTES section after PROJECTS");
+      break;
+    }
+    const auto& c = r.cells();
+    if (c.size() > pcols.size()) r.fail(errc::extra_cells, "project row has " + std::to_string(c.size()) + " cells, the header " + std::to_string(pcols.size()));
+    auto cell = [&](int i) -> std::string_view { return i >= 0 && static_cast<std::size_t>(i) < c.size() ? c[static_cast<std::size_t>(i)] : std::string_view(); };
+    project p;
+    p.id = std::string(c[0]);
+    if (p.id.empty()) r.fail(errc::empty_id, "project id is empty");
+    if (inst.find(p.id)) r.fail(errc::duplicate_project, "project id '" + p.id + "' appears twice");
+    if (detail::is_none(cell(cost_col))) r.fail(errc::not_a_number, "project '" + p.id + "' has no cost");
+    const decimal cost = detail::parse_money_text(r, "cost of project '" + p.id + "'", cell(cost_col));
+    places = std::max(places, cost.places);
+    costs.push_back(cost);
+    if (!detail::is_none(cell(name_col))) p.name = std::string(cell(name_col));
+    if (!detail::is_none(cell(cat_col)))
+      for (auto v : detail::split_list(cell(cat_col), ',')) p.categories.emplace_back(v);
+    if (!detail::is_none(cell(target_col)))
+      for (auto v : detail::split_list(cell(target_col), ',')) p.targets.emplace_back(v);
+    if (!detail::is_none(cell(district_col))) p.district = std::string(cell(district_col));
+    if (!detail::is_none(cell(selected_col)))
+      p.selected = static_cast<int>(detail::parse_int(r, "selected of project '" + p.id + "'", cell(selected_col)));
+    for (std::size_t i = 0; i < pcols.size(); ++i)
+      if (!detail::is_typed_project_column(i, pcols[i])) p.extra.emplace_back(pcols[i], std::string(cell(static_cast<int>(i))));
+    inst.add(std::move(p));
+  }
+  if (num_projects && static_cast<std::uint64_t>(*num_projects) != inst.size())
+    r.fail(static_cast<std::uint64_t>(*num_projects) > inst.size() ? errc::truncated : errc::count_mismatch,
+           "META num_projects is " + std::to_string(*num_projects) + " but PROJECTS lists " + std::to_string(inst.size()));
+  // Money: one exact scale for budget, costs and cost limits.
+  for (const auto& d : {min_sum_cost, max_sum_cost})
+    if (d) places = std::max(places, d->places);
+  inst.money_places = places;
+  inst.budget = to_units(budget, places);
+  for (project_index i = 0; i < costs.size(); ++i) inst.cost_of(i) = to_units(costs[i], places);
+  if (min_sum_cost) inst.rules.min_sum_cost = to_units(*min_sum_cost, places);
+  if (max_sum_cost) inst.rules.max_sum_cost = to_units(*max_sum_cost, places);
+
+  // VOTES: header, then one ballot per row.
+  e.prof = profile(inst.kind);
+  if (!r.next()) r.fail(errc::missing_field, "VOTES has no header row");
+  std::vector<std::string> vcols;
+  for (auto c : r.cells()) vcols.emplace_back(c);
+  const int vote_col = detail::column_of(vcols, {"vote"});
+  if (vote_col < 0) r.fail(errc::missing_field, "VOTES has no 'vote' column");
+  const int points_col = detail::column_of(vcols, {"points"});
+  const bool pointed = has_points(inst.kind);
+  if (pointed && points_col < 0) r.fail(errc::missing_field, std::string(vote_type_name(inst.kind)) + " VOTES need a 'points' column");
+  e.prof.voters_data.set_columns(vcols);
+  std::unordered_multimap<std::size_t, std::uint64_t> voter_ids;  // hash → row, to refuse duplicates
+  std::vector<project_index> items;
+  std::vector<std::int64_t> points;
+  std::vector<std::string_view> cells;
+  std::uint64_t rows = 0;
+  while (r.next()) {
+    const auto& c = r.cells();
+    if (detail::section_of(c) != section::none) r.fail(errc::missing_section, "a section header inside VOTES");
+    if (c.size() > vcols.size()) r.fail(errc::extra_cells, "vote row has " + std::to_string(c.size()) + " cells, the header " + std::to_string(vcols.size()));
+    cells.assign(vcols.size(), std::string_view());
+    std::copy(c.begin(), c.end(), cells.begin());
+    const std::string_view voter = cells[0];
+    if (voter.empty()) r.fail(errc::empty_id, "voter id is empty");
+    const auto h = std::hash<std::string_view>{}(voter);
+    for (auto [it, end] = voter_ids.equal_range(h); it != end; ++it)
+      if (e.prof.voters_data.cell(it->second, 0) == voter) r.fail(errc::duplicate_voter, "voter id '" + std::string(voter) + "' appears twice");
+    voter_ids.emplace(h, rows);
+    items.clear();
+    points.clear();
+    for (auto id : detail::split_list(cells[static_cast<std::size_t>(vote_col)], ',')) {
+      const auto p = inst.find(id);
+      if (!p) r.fail(errc::unknown_project, "vote names project '" + std::string(id) + "', which PROJECTS does not list");
+      if (std::find(items.begin(), items.end(), *p) != items.end()) r.fail(errc::duplicate_in_vote, "vote lists project '" + std::string(id) + "' twice");
+      items.push_back(*p);
+    }
+    if (pointed) {
+      for (auto v : detail::split_list(cells[static_cast<std::size_t>(points_col)], ','))
+        points.push_back(detail::parse_int(r, "points", v));
+      if (points.size() != items.size())
+        r.fail(errc::points_mismatch, "vote lists " + std::to_string(items.size()) + " projects but " + std::to_string(points.size()) + " points");
+    }
+    // Keep the vote/points cells out of the voter table: the profile holds them.
+    cells[static_cast<std::size_t>(vote_col)] = {};
+    if (points_col >= 0 && pointed) cells[static_cast<std::size_t>(points_col)] = {};
+    e.prof.add(items, points);
+    e.prof.voters_data.add_row(cells);
+    if (auto v = validate(inst, e.prof[e.prof.size() - 1])) {
+      const std::string reason = "ballot of voter '" + std::string(voter) + "' breaks the ballot rules: " +
+                                 std::string(ballot_fault_name(v->fault)) + " (" + v->detail + ")";
+      if (opts.limits == limit_policy::enforce) r.fail(errc::ballot_limit, reason);
+      e.warnings.push_back({errc::ballot_limit, r.name(), r.line(), reason});
+    }
+    ++rows;
+  }
+  if (num_votes && static_cast<std::uint64_t>(*num_votes) != rows)
+    r.fail(static_cast<std::uint64_t>(*num_votes) > rows ? errc::truncated : errc::count_mismatch,
+           "META num_votes is " + std::to_string(*num_votes) + " but VOTES has " + std::to_string(rows) + " rows", r.line());
+  return e;
+}
+
+PPB_FUNC auto io::read_pabulib(const std::filesystem::path& path, const read_options& opts) -> election {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw parse_error(errc::io, path.string(), 0, "cannot open the file");
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  read_options with_total = opts;
+  if (opts.progress && !ec) with_total.progress = [&, size](std::uint64_t done, std::uint64_t) { opts.progress(done, size); };
+  return read_pabulib(in, path.string(), with_total);
+}
+
+PPB_FUNC auto io::parse_pabulib(std::string_view text, std::string_view name, const read_options& opts) -> election {
+  std::istringstream in{std::string(text)};
+  return read_pabulib(in, name, opts);
+}
+
+namespace detail {
+inline void write_cell(std::ostream& out, std::string_view v) {
+  const bool quote = v.find_first_of(";\"\n\r") != std::string_view::npos;
+  if (!quote) {
+    out << v;
+    return;
+  }
+  out << '"';
+  for (char c : v) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+inline auto join(const std::vector<std::string>& v) -> std::string {
+  std::string s;
+  for (const auto& x : v) {
+    if (!s.empty()) s += ',';
+    s += x;
+  }
+  return s;
+}
+
+inline void write_row(std::ostream& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out << ';';
+    write_cell(out, cells[i]);
+  }
+  out << '\n';
+}
+}  // namespace detail
+
+PPB_FUNC void io::write_pabulib(std::ostream& out, const election& e) {
+  const instance& inst = e.inst;
+  const profile& prof = e.prof;
+  const bool per_voter = prof.voters_data.rows() == prof.size() && !prof.voters_data.columns().empty();
+  // META: the model's own values win over stale text.
+  instance::meta_type meta = inst.meta;
+  auto set = [&](std::string_view k, std::string v) {
+    for (auto& [key, value] : meta)
+      if (key == k) {
+        value = std::move(v);
+        return;
+      }
+    meta.emplace_back(std::string(k), std::move(v));
+  };
+  set("num_projects", std::to_string(inst.size()));
+  set("num_votes", std::to_string(prof.voters()));
+  set("budget", format_units(inst.budget, inst.money_places));
+  set("vote_type", std::string(vote_type_name(inst.kind)));
+  out << "META\nkey;value\n";
+  for (const auto& [k, v] : meta) detail::write_row(out, {k, v});
+
+  out << "PROJECTS\n";
+  std::vector<std::string> pcols = inst.project_columns;
+  if (pcols.empty()) pcols = {"project_id", "cost", "name"};
+  detail::write_row(out, pcols);
+  std::vector<std::string> row;
+  for (const auto& p : inst.projects()) {
+    row.clear();
+    for (std::size_t i = 0; i < pcols.size(); ++i) {
+      const auto& c = pcols[i];
+      if (i == 0) row.push_back(p.id);
+      else if (c == "cost") row.push_back(format_units(p.cost, inst.money_places));
+      else if (c == "name") row.push_back(p.name);
+      else if (c == "category" || c == "categories") row.push_back(detail::join(p.categories));
+      else if (c == "beneficiaries" || c == "target" || c == "targets") row.push_back(detail::join(p.targets));
+      else if (c == "selected") row.push_back(p.selected ? std::to_string(*p.selected) : std::string());
+      else if (const auto* v = p.extra_value(c)) row.push_back(*v);
+      else row.emplace_back();
+    }
+    detail::write_row(out, row);
+  }
+
+  out << "VOTES\n";
+  std::vector<std::string> vcols = per_voter ? prof.voters_data.columns() : std::vector<std::string>{"voter_id", "vote"};
+  if (!per_voter && has_points(inst.kind)) vcols.emplace_back("points");
+  detail::write_row(out, vcols);
+  const int vote_col = detail::column_of(vcols, {"vote"});
+  const int points_col = has_points(inst.kind) ? detail::column_of(vcols, {"points"}) : -1;
+  std::uint64_t synthetic_id = 0;
+  for (std::size_t b = 0; b < prof.size(); ++b) {
+    const auto ballot = prof[b];
+    std::string vote, pts;
+    for (std::size_t j = 0; j < ballot.items.size(); ++j) {
+      if (j) {
+        vote += ',';
+        pts += ',';
+      }
+      vote += inst[ballot.items[j]].id;
+      if (!ballot.points.empty()) pts += std::to_string(ballot.points[j]);
+    }
+    const std::uint64_t copies = per_voter ? 1 : ballot.weight;
+    for (std::uint64_t k = 0; k < copies; ++k) {
+      row.clear();
+      for (std::size_t c = 0; c < vcols.size(); ++c) {
+        if (static_cast<int>(c) == vote_col) row.push_back(vote);
+        else if (static_cast<int>(c) == points_col) row.push_back(pts);
+        else if (per_voter) row.emplace_back(prof.voters_data.cell(b, c));
+        else row.push_back(std::to_string(synthetic_id));
+      }
+      ++synthetic_id;
+      detail::write_row(out, row);
+    }
+  }
+}
+
+PPB_FUNC auto io::to_pabulib(const election& e) -> std::string {
+  std::ostringstream out;
+  write_pabulib(out, e);
+  return out.str();
+}
+
+PPB_END_NAMESPACE
+
+#endif

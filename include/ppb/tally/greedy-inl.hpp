@@ -1,0 +1,120 @@
+// Definitions for tally/greedy.hpp.
+#ifndef PPB_TALLY_GREEDY_INL_HPP
+#define PPB_TALLY_GREEDY_INL_HPP
+
+#include <algorithm>
+#include <numeric>
+
+#include "ppb/tally/greedy.hpp"
+
+PPB_BEGIN_NAMESPACE
+
+PPB_FUNC auto satisfaction_name(satisfaction_kind s) noexcept -> std::string_view {
+  switch (s) {
+    case satisfaction_kind::points: return "points";
+    case satisfaction_kind::cost: return "cost";
+    case satisfaction_kind::cardinality: return "cardinality";
+  }
+  return "points";
+}
+
+PPB_FUNC auto parse_satisfaction(std::string_view name) -> satisfaction_kind {
+  for (auto s : {satisfaction_kind::points, satisfaction_kind::cost, satisfaction_kind::cardinality})
+    if (satisfaction_name(s) == name) return s;
+  throw usage_error("unknown satisfaction '" + std::string(name) + "' (use points, cost or cardinality)");
+}
+
+namespace detail {
+// Records each run of equal support in `order` (already sorted) as a tie.
+inline void record_ties(const instance& inst, const std::vector<project_index>& order,
+                        const std::vector<fraction>& key, std::span<const std::uint64_t> votes,
+                        const tie_break& tie, outcome& out) {
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i + 1;
+    while (j < order.size() && key[order[j]] == key[order[i]]) ++j;
+    if (j - i > 1) {
+      tie_record t;
+      t.support = key[order[i]];
+      bool some_funded = false, some_not = false;
+      for (std::size_t k = i; k < j; ++k) {
+        t.projects.push_back(order[k]);
+        if (k > i) t.decided_by.push_back(tie.deciding(inst, votes, order[k - 1], order[k]));
+        (out.is_funded(order[k]) ? some_funded : some_not) = true;
+      }
+      t.changed_outcome = some_funded && some_not;
+      out.ties.push_back(std::move(t));
+    }
+    i = j;
+  }
+}
+}  // namespace detail
+
+PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const greedy_options& opts) -> outcome {
+  const auto n = inst.size();
+  const auto t = totals(inst, prof);
+  outcome out;
+  out.rule = opts.per_cost ? "greedy-cost" : "greedy";
+  out.satisfaction = std::string(satisfaction_name(opts.satisfaction));
+  out.tie_break = opts.tie.name();
+  out.budget = inst.budget;
+  out.projects.resize(n);
+
+  // The ranking key: an exact fraction per project.
+  std::vector<fraction> key(n);
+  for (project_index p = 0; p < n; ++p) {
+    const auto supporters = static_cast<std::int64_t>(t.supporters[p]);
+    std::int64_t support = opts.satisfaction == satisfaction_kind::points ? t.points[p] : supporters;
+    const bool divide = opts.per_cost || opts.satisfaction == satisfaction_kind::cardinality;
+    // pabutools: zero support ranks last whatever the cost; positive support at zero cost first.
+    key[p] = !divide ? fraction{support, 1} : support <= 0 ? fraction{0, 1} : fraction{support, inst[p].cost};
+    auto& r = out.projects[p];
+    r.project = p;
+    r.votes = t.supporters[p];
+    r.points = t.points[p];
+    r.support = key[p];
+  }
+
+  const auto priority = opts.tie.priority(inst, t.supporters);
+  std::vector<project_index> order(n);
+  std::iota(order.begin(), order.end(), project_index{0});
+  std::sort(order.begin(), order.end(), [&](project_index a, project_index b) {
+    if (key[a] != key[b]) return key[a] > key[b];
+    return priority[a] < priority[b];
+  });
+
+  money left = inst.budget;
+  bool stopped = false;
+  std::uint32_t round = 0;
+  for (auto p : order) {
+    auto& r = out.projects[p];
+    r.rank = ++round;
+    const auto cost_text = format_units(inst[p].cost, inst.money_places);
+    if (opts.min_points && t.points[p] < *opts.min_points) {
+      r.status = project_status::excluded;
+      r.reason = "support " + std::to_string(t.points[p]) + " below the threshold " + std::to_string(*opts.min_points);
+    } else if (stopped) {
+      r.status = project_status::not_reached;
+      r.reason = "the rule stopped at the first project that did not fit";
+    } else if (inst[p].cost <= left) {
+      left -= inst[p].cost;
+      r.status = project_status::funded;
+      r.reason = "fits: costs " + cost_text + ", " + format_units(left, inst.money_places) + " left after";
+      out.selected.push_back(p);
+    } else {
+      r.status = project_status::skipped;
+      r.reason = "does not fit: costs " + cost_text + ", only " + format_units(left, inst.money_places) + " left";
+      if (opts.stop_at_first_unaffordable && inst[p].cost <= inst.budget) {
+        stopped = true;
+        r.reason += "; the rule stops here";
+      }
+    }
+    out.trace.push_back({round, p, r.status, left, "support " + key[p].to_string()});
+  }
+  out.spent = inst.budget - left;
+  detail::record_ties(inst, order, key, t.supporters, opts.tie, out);
+  return out;
+}
+
+PPB_END_NAMESPACE
+
+#endif

@@ -1,0 +1,45 @@
+/// @file
+/// Rules by name: one entry point that the CLI, the C ABI and the Python module share, so that a
+/// rule spelled the same way gives the same outcome everywhere.
+#ifndef PPB_TALLY_RULE_HPP
+#define PPB_TALLY_RULE_HPP
+
+#include <string>
+#include <vector>
+
+#include "ppb/tally/greedy.hpp"
+
+PPB_BEGIN_NAMESPACE
+
+/// A rule and its options, as the CLI spells them (`--rule greedy --satisfaction cost ...`).
+struct rule_options {
+  std::string rule = "greedy";  ///< see `rule_names()`
+  satisfaction_kind satisfaction = satisfaction_kind::points;
+  bool satisfaction_given = false;  ///< rules with another default (MES: cost) look at this
+  tie_break tie = tie_break::standard();
+  bool tie_given = false;  ///< `--rule meta` uses the checker's ties unless one is given
+  /// MES completion: `none`, `add1`, `add1-exhaustive`, `greedy`, or a `+` chain (`add1+greedy`).
+  std::string completion = "none";
+  /// equalshares.net's comparison step: keep MES(+completion) unless strictly more voters
+  /// prefer the greedy outcome.
+  bool comparison = false;
+};
+
+namespace tally {
+
+/// Names `run` accepts, in the order `ppb tally --help` lists them.
+PPB_API auto rule_names() -> std::vector<std::string>;
+
+/// Runs the named rule. Throws `usage_error` for an unknown rule or options it does not take
+/// (e.g. a satisfaction the rule does not define).
+PPB_API auto run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome;
+
+}  // namespace tally
+
+PPB_END_NAMESPACE
+
+#ifdef PPB_HEADER_ONLY
+#  include "ppb/tally/rule-inl.hpp"
+#endif
+
+#endif

@@ -1,0 +1,58 @@
+// Shared pieces of the `ppb` command-line program: argument parsing, errors, loading files.
+#ifndef PPB_CLI_CLI_HPP
+#define PPB_CLI_CLI_HPP
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ppb/ppb.hpp"
+
+namespace ppb::cli {
+
+/// Exit codes: 0 success, 1 bad input data, 2 bad command line, 3 internal failure.
+inline constexpr int exit_ok = 0, exit_data = 1, exit_usage = 2, exit_internal = 3;
+
+/// Thrown for a bad command line; main prints it with the command's usage hint.
+struct usage : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// `--flag`, `--key VALUE` / `--key=VALUE` and positional arguments, checked against a spec.
+class args {
+ public:
+  /// `flags`: options without value; `valued`: options that take one.
+  args(std::span<const std::string_view> argv, std::vector<std::string_view> flags,
+       std::vector<std::string_view> valued);
+  [[nodiscard]] auto has(std::string_view flag) const -> bool { return flags_.count(std::string(flag)) > 0; }
+  [[nodiscard]] auto value(std::string_view key) const -> std::optional<std::string>;
+  [[nodiscard]] auto positional() const -> const std::vector<std::string>& { return positional_; }
+
+ private:
+  std::map<std::string, int> flags_;
+  std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
+};
+
+/// Reads a `.pb` file, drawing a progress bar on a terminal for large files and printing each
+/// kept-but-reported problem (ballots breaking META limits) to stderr.
+auto load_pabulib(const std::string& path, bool strict, bool quiet) -> election;
+
+/// A command: name, one-line summary, help text, and its body.
+struct command {
+  std::string_view name;
+  std::string_view summary;
+  std::string_view help;
+  std::function<int(std::span<const std::string_view>)> run;
+};
+
+auto tally_command() -> command;
+auto info_command() -> command;
+
+}  // namespace ppb::cli
+
+#endif
