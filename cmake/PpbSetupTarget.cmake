@@ -4,6 +4,10 @@ include(GNUInstallDirs)
 function(ppb_setup_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
                          -Wno-missing-field-initializers)  # C++20 designated initialisers name only what they set
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    # GCC 12 reports -Wrestrict on `"text" + std::string` inside libstdc++ (GCC bug 105329).
+    target_compile_options(${target} PRIVATE -Wno-restrict)
+  endif()
   if(PPB_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -423,7 +423,13 @@ PPB_FUNC void io::write_pabulib(std::ostream& out, const election& e) {
   };
   set("num_projects", std::to_string(inst.size()));
   set("num_votes", std::to_string(prof.voters()));
-  set("budget", format_units(inst.budget, inst.money_places));
+  // Keep the file's own spelling of the budget ("400000.0") when it still says the same amount.
+  const auto* budget_text = inst.meta_value("budget");
+  const auto same_budget = [&]() {
+    const auto d = budget_text ? parse_decimal(detail::trim(*budget_text)) : std::nullopt;
+    return d && d->places <= inst.money_places && to_units(*d, inst.money_places) == inst.budget;
+  };
+  if (!same_budget()) set("budget", format_units(inst.budget, inst.money_places));
   set("vote_type", std::string(vote_type_name(inst.kind)));
   out << "META\nkey;value\n";
   for (const auto& [k, v] : meta) detail::write_row(out, {k, v});

@@ -1,0 +1,145 @@
+// Drives the `ppb` program as a user would: exit codes, one-line errors, the JSON contract.
+#include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <boost/json/parse.hpp>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct run_result {
+  int status = -1;
+  std::string out, err;
+};
+
+// Runs `ppb ARGS` through the shell, capturing stdout and stderr.
+auto run_ppb(const std::string& args) -> run_result {
+  const std::string err_file = "/tmp/ppb_cli_test_stderr_" + std::to_string(::getpid());
+  const std::string cmd = std::string(PPB_CLI) + " " + args + " 2>" + err_file;
+  run_result r;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
+  const int raw = ::pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  std::ifstream e(err_file);
+  r.err.assign(std::istreambuf_iterator<char>(e), {});
+  std::remove(err_file.c_str());
+  return r;
+}
+
+const std::string data = PPB_TEST_DATA;
+
+}  // namespace
+
+TEST_CASE("ppb tally prints a table with rank, id, name, votes, cost, status and budget left") {
+  const auto r = run_ppb("tally " + data + "/czestochowa_2024_bleszno.pb");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("rank") != std::string::npos);
+  CHECK(r.out.find("budget left") != std::string::npos);
+  CHECK(r.out.find("KLUB MIESZKAŃCA NA BŁESZNIE") != std::string::npos);
+  CHECK(r.out.find("funded") != std::string::npos);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("ppb tally --json follows the contract") {
+  const auto r = run_ppb("tally " + data + "/toulouse_2022_17.pb --rule greedy --tie-break file-order --json");
+  REQUIRE(r.status == 0);
+  const auto j = boost::json::parse(r.out).as_object();
+  CHECK(j.at("rule").as_string() == "greedy");
+  CHECK(j.at("budget").as_int64() == 400000);
+  CHECK(j.at("money_places").as_int64() == 0);
+  const auto& selected = j.at("selected").as_array();
+  const auto& projects = j.at("projects").as_array();
+  CHECK(projects.size() == 10);
+  std::int64_t spent = 0;
+  for (const auto& p : projects) {
+    const auto& o = p.as_object();
+    for (const char* key : {"id", "votes", "cost", "status", "reason"}) CHECK(o.contains(key));
+    if (o.at("status").as_string() == "funded") spent += o.at("cost").as_int64();
+  }
+  CHECK(spent == j.at("spent").as_int64());
+  CHECK(!selected.empty());
+  CHECK(!j.contains("trace"));
+  const auto traced = run_ppb("tally " + data + "/toulouse_2022_17.pb --json --trace");
+  CHECK(boost::json::parse(traced.out).as_object().at("trace").as_array().size() == 10);
+}
+
+TEST_CASE("--satisfaction, --rule greedy-cost and --tie-break change what is ranked") {
+  const auto points = run_ppb("tally " + data + "/czestochowa_2024_bleszno.pb --json");
+  const auto cost = run_ppb("tally " + data + "/czestochowa_2024_bleszno.pb --json --satisfaction cost");
+  const auto per_cost = run_ppb("tally " + data + "/czestochowa_2024_bleszno.pb --json --rule greedy-cost");
+  REQUIRE(points.status == 0);
+  REQUIRE(cost.status == 0);
+  REQUIRE(per_cost.status == 0);
+  CHECK(boost::json::parse(cost.out).as_object().at("satisfaction").as_string() == "cost");
+  CHECK(boost::json::parse(per_cost.out).as_object().at("rule").as_string() == "greedy-cost");
+  CHECK(boost::json::parse(points.out).as_object().at("selected") !=
+        boost::json::parse(per_cost.out).as_object().at("selected"));
+}
+
+TEST_CASE("bad files exit 1 with one line naming file, line and reason") {
+  const std::string bad = "/tmp/ppb_cli_bad.pb";
+  {
+    std::ofstream f(bad);
+    f << "META\nkey;value\nbudget;10\nvote_type;approval\nPROJECTS\nproject_id;cost\na;5\nVOTES\nvoter_id;vote\n1;zz\n";
+  }
+  const auto r = run_ppb("tally " + bad);
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == "ppb tally: [ppb.parse_error.103] " + bad + ":10: vote names project 'zz', which PROJECTS does not list\n");
+  const auto missing = run_ppb("info /nonexistent.pb");
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("[ppb.parse_error.100] /nonexistent.pb: cannot open the file") != std::string::npos);
+  std::remove(bad.c_str());
+}
+
+TEST_CASE("--strict refuses ballots that break META limits; the default counts and warns") {
+  const std::string file = "/tmp/ppb_cli_limits.pb";
+  {
+    std::ofstream f(file);
+    f << "META\nkey;value\nbudget;10\nvote_type;approval\nmax_length;1\nPROJECTS\nproject_id;cost\na;5\nb;5\n"
+         "VOTES\nvoter_id;vote\n1;a,b\n2;a\n";
+  }
+  const auto lenient = run_ppb("tally " + file + " --json");
+  CHECK(lenient.status == 0);
+  CHECK(lenient.err.find(file + ":12: ballot of voter '1' breaks the ballot rules: too_many_projects") != std::string::npos);
+  const auto strict = run_ppb("tally " + file + " --strict");
+  CHECK(strict.status == 1);
+  CHECK(strict.err.find("[ppb.parse_error.107] " + file + ":12:") != std::string::npos);
+  std::remove(file.c_str());
+}
+
+TEST_CASE("bad command lines exit 2 and say what is wrong") {
+  CHECK(run_ppb("tally " + data + "/assen_2024.pb --rule dictator").status == 2);
+  CHECK(run_ppb("tally " + data + "/assen_2024.pb --satisfaction joy").status == 2);
+  CHECK(run_ppb("tally " + data + "/assen_2024.pb --tie-break coin").status == 2);
+  CHECK(run_ppb("tally " + data + "/assen_2024.pb --frobnicate").status == 2);
+  CHECK(run_ppb("tally").status == 2);
+  CHECK(run_ppb("tally --rule").err.find("needs a value") != std::string::npos);
+  CHECK(run_ppb("frobnicate").status == 2);
+  CHECK(run_ppb("").status == 2);
+}
+
+TEST_CASE("every command has --help") {
+  for (const char* cmd : {"tally", "info"}) {
+    CAPTURE(cmd);
+    const auto r = run_ppb(std::string(cmd) + " --help");
+    CHECK(r.status == 0);
+    CHECK(r.out.starts_with("usage: ppb " + std::string(cmd)));
+  }
+  CHECK(run_ppb("--help").status == 0);
+}
+
+TEST_CASE("ppb info summarises an election") {
+  const auto r = run_ppb("info " + data + "/assen_2024.pb");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("vote type     approval") != std::string::npos);
+  CHECK(r.out.find("budget        100000 EUR") != std::string::npos);
+  CHECK(r.out.find("ballots       84") != std::string::npos);
+  CHECK(r.out.find("ballot rules  min_length=2") != std::string::npos);
+  CHECK(r.out.find("official      9 projects selected") != std::string::npos);
+}
