@@ -10,23 +10,52 @@
 PPB_BEGIN_NAMESPACE
 
 PPB_FUNC void voter_table::set_columns(std::vector<std::string> names) {
-  if (!codes_.empty()) throw usage_error("voter columns are set before the first row", errc::misuse);
+  if (rows_ != 0) throw usage_error("voter columns are set before the first row", errc::misuse);
   columns_ = std::move(names);
-  values_.assign(columns_.size(), {});
-  lookup_.assign(columns_.size(), {});
+  data_.assign(columns_.size(), {});
+}
+
+PPB_FUNC void voter_table::to_arena(column& col) {
+  for (auto code : col.codes) {
+    col.text += col.values[code];
+    col.ends.push_back(col.text.size());
+  }
+  col.arena = true;
+  col.values = {};
+  col.lookup = {};
+  col.codes = {};
 }
 
 PPB_FUNC void voter_table::add_row(std::span<const std::string_view> cells) {
   if (cells.size() != columns_.size()) throw usage_error("voter row has the wrong number of cells");
   for (std::size_t c = 0; c < cells.size(); ++c) {
-    auto [it, inserted] = lookup_[c].try_emplace(std::string(cells[c]), static_cast<std::uint32_t>(values_[c].size()));
-    if (inserted) values_[c].emplace_back(cells[c]);
-    codes_.push_back(it->second);
+    auto& col = data_[c];
+    if (!col.arena) {
+      key_.assign(cells[c]);
+      if (const auto it = col.lookup.find(key_); it != col.lookup.end()) {
+        col.codes.push_back(it->second);
+        continue;
+      }
+      if (col.values.size() < max_interned) {
+        const auto code = static_cast<std::uint32_t>(col.values.size());
+        col.lookup.emplace(key_, code);
+        col.values.push_back(key_);
+        col.codes.push_back(code);
+        continue;
+      }
+      to_arena(col);
+    }
+    col.text.append(cells[c]);
+    col.ends.push_back(col.text.size());
   }
+  ++rows_;
 }
 
 PPB_FUNC auto voter_table::cell(std::size_t r, std::size_t c) const -> std::string_view {
-  return values_.at(c).at(codes_.at(r * columns_.size() + c));
+  const auto& col = data_.at(c);
+  if (!col.arena) return col.values.at(col.codes.at(r));
+  const std::uint64_t begin = r == 0 ? 0 : col.ends.at(r - 1);
+  return std::string_view(col.text).substr(begin, col.ends.at(r) - begin);
 }
 
 PPB_FUNC auto operator==(const voter_table& a, const voter_table& b) -> bool {

@@ -26,15 +26,16 @@ struct ballot_view {
   std::uint64_t weight = 1;  ///< how many voters cast exactly this ballot
 };
 
-/// The voters' columns other than `vote`/`points` (`voter_id`, `age`, `sex`, …), stored once per
-/// distinct value so that a million rows of `sex;M` cost four bytes each.
+/// The voters' own columns (`voter_id`, `age`, `sex`, …), kept for round trips. A column with few
+/// distinct values stores each once (a million rows of `sex;M` cost four bytes each); a column of
+/// mostly distinct values (`voter_id`) is stored as one text arena with offsets.
 class PPB_API voter_table {
  public:
   /// Column names in file order (always starts with `voter_id` when read from a file).
   [[nodiscard]] auto columns() const noexcept -> const std::vector<std::string>& { return columns_; }
   /// Sets the columns; only allowed while the table is empty.
   void set_columns(std::vector<std::string> names);
-  [[nodiscard]] auto rows() const noexcept -> std::size_t { return columns_.empty() ? 0 : codes_.size() / columns_.size(); }
+  [[nodiscard]] auto rows() const noexcept -> std::size_t { return rows_; }
   /// Appends a row, one cell per column.
   void add_row(std::span<const std::string_view> cells);
   /// Cell of row `r`, column `c`.
@@ -42,10 +43,21 @@ class PPB_API voter_table {
   friend auto operator==(const voter_table& a, const voter_table& b) -> bool;
 
  private:
+  struct column {
+    // Interned while distinct values are few; switched to an arena once they are not.
+    bool arena = false;
+    std::vector<std::string> values;
+    std::unordered_map<std::string, std::uint32_t> lookup;
+    std::vector<std::uint32_t> codes;
+    std::string text;
+    std::vector<std::uint64_t> ends;  // arena: end offset of each row's text
+  };
+  static constexpr std::size_t max_interned = 4096;
+  void to_arena(column& col);
   std::vector<std::string> columns_;
-  std::vector<std::vector<std::string>> values_;  // per column: distinct values
-  std::vector<std::uint32_t> codes_;              // row-major: rows × columns
-  std::vector<std::unordered_map<std::string, std::uint32_t>> lookup_;
+  std::vector<column> data_;
+  std::size_t rows_ = 0;
+  std::string key_;  // scratch for look-ups, to avoid an allocation per cell
 };
 
 /// All ballots of one instance. Indices refer to the instance's projects.

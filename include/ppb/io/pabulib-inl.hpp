@@ -135,6 +135,43 @@ class row_reader {
   std::uint64_t line_no_ = 0, row_line_ = 0;
 };
 
+/// A set of row numbers keyed by the text of each row's id (open addressing, 4 bytes a slot), so
+/// that millions of voter ids are checked for duplicates without a copy of each.
+class id_set {
+ public:
+  /// Adds row `row` with id `id`; false if an earlier row has the same id. `id_of(row)` gives the
+  /// id of an earlier row.
+  template <class IdOf>
+  auto insert(std::string_view id, std::uint64_t row, IdOf&& id_of) -> bool {
+    if ((count_ + 1) * 2 > slots_.size()) grow(id_of);
+    const auto mask = slots_.size() - 1;
+    for (auto i = std::hash<std::string_view>{}(id) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == 0) {
+        slots_[i] = static_cast<std::uint32_t>(row + 1);
+        ++count_;
+        return true;
+      }
+      if (id_of(slots_[i] - 1) == id) return false;
+    }
+  }
+
+ private:
+  template <class IdOf>
+  void grow(IdOf&& id_of) {
+    std::vector<std::uint32_t> old(std::max<std::size_t>(1024, slots_.size() * 2), 0);
+    old.swap(slots_);
+    const auto mask = slots_.size() - 1;
+    for (auto v : old) {
+      if (v == 0) continue;
+      auto i = std::hash<std::string_view>{}(id_of(v - 1)) & mask;
+      while (slots_[i] != 0) i = (i + 1) & mask;
+      slots_[i] = v;
+    }
+  }
+  std::vector<std::uint32_t> slots_;
+  std::size_t count_ = 0;
+};
+
 enum class section : std::uint8_t { none, meta, projects, votes };
 
 inline auto section_of(const std::vector<std::string_view>& cells) -> section {
@@ -309,7 +346,7 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
   const bool pointed = has_points(inst.kind);
   if (pointed && points_col < 0) r.fail(errc::missing_field, std::string(vote_type_name(inst.kind)) + " VOTES need a 'points' column");
   e.prof.voters_data.set_columns(vcols);
-  std::unordered_multimap<std::size_t, std::uint64_t> voter_ids;  // hash → row, to refuse duplicates
+  detail::id_set voter_ids;  // refuses duplicate voter ids
   std::vector<project_index> items;
   std::vector<std::int64_t> points;
   std::vector<std::string_view> cells;
@@ -322,10 +359,8 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
     std::copy(c.begin(), c.end(), cells.begin());
     const std::string_view voter = cells[0];
     if (voter.empty()) r.fail(errc::empty_id, "voter id is empty");
-    const auto h = std::hash<std::string_view>{}(voter);
-    for (auto [it, end] = voter_ids.equal_range(h); it != end; ++it)
-      if (e.prof.voters_data.cell(it->second, 0) == voter) r.fail(errc::duplicate_voter, "voter id '" + std::string(voter) + "' appears twice");
-    voter_ids.emplace(h, rows);
+    if (!voter_ids.insert(voter, rows, [&](std::uint64_t row) { return e.prof.voters_data.cell(row, 0); }))
+      r.fail(errc::duplicate_voter, "voter id '" + std::string(voter) + "' appears twice");
     items.clear();
     points.clear();
     for (auto id : detail::split_list(cells[static_cast<std::size_t>(vote_col)], ',')) {
