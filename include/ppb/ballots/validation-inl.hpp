@@ -32,12 +32,17 @@ PPB_FUNC auto validate(const instance& inst, const ballot_view& b) -> std::optio
   auto fail = [](ballot_fault f, std::string d) { return std::optional<ballot_violation>({f, std::move(d)}); };
   for (auto p : b.items)
     if (p >= inst.size()) return fail(ballot_fault::unknown_project, "project index " + std::to_string(p) + " is not on the ballot");
-  {
+  // Short ballots (the usual case) are checked pairwise without allocating; long ones sorted.
+  bool duplicate = false;
+  if (b.items.size() <= 32) {
+    for (std::size_t i = 0; i < b.items.size() && !duplicate; ++i)
+      for (std::size_t j = i + 1; j < b.items.size(); ++j) duplicate = duplicate || b.items[i] == b.items[j];
+  } else {
     std::vector<project_index> sorted(b.items.begin(), b.items.end());
     std::sort(sorted.begin(), sorted.end());
-    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
-      return fail(ballot_fault::duplicate_project, "a project is listed twice");
+    duplicate = std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
   }
+  if (duplicate) return fail(ballot_fault::duplicate_project, "a project is listed twice");
   if (inst.kind == vote_type::choose_1 && n != 1)
     return fail(ballot_fault::not_exactly_one, "a choose-1 ballot lists " + std::to_string(n) + " projects");
   if (r.min_length && n < *r.min_length)

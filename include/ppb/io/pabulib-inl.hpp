@@ -28,15 +28,20 @@ inline auto iequals(std::string_view a, std::string_view b) -> bool {
          });
 }
 
-/// Splits `s` on `sep`, trimming each piece and dropping empty ones (pabutools does the same).
-inline auto split_list(std::string_view s, char sep) -> std::vector<std::string_view> {
-  std::vector<std::string_view> out;
+/// Splits `s` on `sep` into `out`, trimming each piece and dropping empty ones (as pabutools).
+inline void split_list(std::string_view s, char sep, std::vector<std::string_view>& out) {
+  out.clear();
   std::size_t start = 0;
   while (start <= s.size()) {
     const auto end = std::min(s.find(sep, start), s.size());
     if (const auto piece = trim(s.substr(start, end - start)); !piece.empty()) out.push_back(piece);
     start = end + 1;
   }
+}
+
+inline auto split_list(std::string_view s, char sep) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  split_list(s, sep, out);
   return out;
 }
 
@@ -349,7 +354,7 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
   detail::id_set voter_ids;  // refuses duplicate voter ids
   std::vector<project_index> items;
   std::vector<std::int64_t> points;
-  std::vector<std::string_view> cells;
+  std::vector<std::string_view> cells, pieces;
   std::uint64_t rows = 0;
   while (r.next()) {
     const auto& c = r.cells();
@@ -363,15 +368,16 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
       r.fail(errc::duplicate_voter, "voter id '" + std::string(voter) + "' appears twice");
     items.clear();
     points.clear();
-    for (auto id : detail::split_list(cells[static_cast<std::size_t>(vote_col)], ',')) {
+    detail::split_list(cells[static_cast<std::size_t>(vote_col)], ',', pieces);
+    for (auto id : pieces) {
       const auto p = inst.find(id);
       if (!p) r.fail(errc::unknown_project, "vote names project '" + std::string(id) + "', which PROJECTS does not list");
       if (std::find(items.begin(), items.end(), *p) != items.end()) r.fail(errc::duplicate_in_vote, "vote lists project '" + std::string(id) + "' twice");
       items.push_back(*p);
     }
     if (pointed) {
-      for (auto v : detail::split_list(cells[static_cast<std::size_t>(points_col)], ','))
-        points.push_back(detail::parse_int(r, "points", v));
+      detail::split_list(cells[static_cast<std::size_t>(points_col)], ',', pieces);
+      for (auto v : pieces) points.push_back(detail::parse_int(r, "points", v));
       if (points.size() != items.size())
         r.fail(errc::points_mismatch, "vote lists " + std::to_string(items.size()) + " projects but " + std::to_string(points.size()) + " points");
     }
