@@ -54,7 +54,7 @@ PPB_FUNC void profile::add(std::span<const project_index> items, std::span<const
     std::sort(items_.begin() + static_cast<std::ptrdiff_t>(start), items_.end());
   points_.insert(points_.end(), points.begin(), points.end());
   if (weight != 1 && weights_.empty()) weights_.assign(size(), 1);
-  if (!weights_.empty()) weights_.push_back(weight);
+  if (!weights_.empty() || weight != 1) weights_.push_back(weight);  // the first row too
   offsets_.push_back(items_.size());
   total_weight_ += weight;
 }

@@ -4,9 +4,14 @@
 #ifndef PPB_TALLY_META_RULE_HPP
 #define PPB_TALLY_META_RULE_HPP
 
-#include "ppb/tally/rule.hpp"
+#include "ppb/ballots/profile.hpp"
+#include "ppb/tally/outcome.hpp"
 
 PPB_BEGIN_NAMESPACE
+
+// Declared before rule.hpp is included: in header-only builds rule.hpp's definitions call
+// `run_meta`, so these declarations must exist whichever header comes first.
+struct rule_options;
 
 namespace tally {
 
@@ -29,6 +34,8 @@ PPB_API auto run_meta(const instance& inst, const profile& prof, const rule_opti
 }  // namespace tally
 
 PPB_END_NAMESPACE
+
+#include "ppb/tally/rule.hpp"
 
 #ifdef PPB_HEADER_ONLY
 #  include "ppb/tally/meta_rule-inl.hpp"

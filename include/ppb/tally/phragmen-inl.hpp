@@ -133,6 +133,9 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
                      format_units(inst[p].cost, inst.money_places) + ", only " + format_units(left, inst.money_places) +
                      " left; the rule stops here";
           out.trace.push_back({round, p, project_status::skipped, left, "max load " + load_text + "; does not fit, stop"});
+        } else {
+          r.status = project_status::not_reached;
+          r.reason = "tied at load " + load_text + " with a project that does not fit; the rule stops there";
         }
         open[p] = false;
       }
