@@ -277,7 +277,9 @@ PPB_FUNC auto tally::max_welfare_detailed(const instance& inst, const profile& p
     }
   }
   PPB_ASSERT(left >= 0);
-  PPB_ASSERT(!res.proven_optimal || welfare == best);
+  wide free_welfare = 0;
+  for (auto p : free_funded) free_welfare += profit[p];
+  PPB_ASSERT(!res.proven_optimal || welfare == best + free_welfare);
   res.welfare = welfare;
   out.spent = inst.budget - left;
   const std::string w = detail::wide_to_string(welfare);
