@@ -17,6 +17,12 @@ cost, funded/skipped and the budget left.
 
   --rule RULE            greedy (default): most support first, fund each project that still fits;
                          greedy-cost: support per cost first.
+                         greedy-threshold, greedy-no-skip, greedy-exclusive: pabulib's variants
+                         (threshold from META min_project_score_threshold; no-skip stops at the
+                         first project that does not fit).
+                         phragmen: sequential Phragmén, exact loads (approval, choose-1).
+                         max-welfare: allocation of maximal total satisfaction (exact knapsack).
+                         meta: the rule the file's META names, with pabulib's conventions.
   --satisfaction S       points (default): total approvals, points or score (ordinal: k..1 by rank);
                          cost: rank by number of supporters (pabutools' Cost_Sat);
                          cardinality: supporters per cost (pabutools' Cardinality_Sat).

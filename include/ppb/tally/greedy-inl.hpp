@@ -53,7 +53,21 @@ PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const gre
   const auto n = inst.size();
   const auto t = totals(inst, prof);
   outcome out;
-  out.rule = opts.per_cost ? "greedy-cost" : "greedy";
+  switch (opts.variant) {
+    case greedy_variant::standard: out.rule = opts.per_cost ? "greedy-cost" : "greedy"; break;
+    case greedy_variant::threshold: out.rule = "greedy-threshold"; break;
+    case greedy_variant::no_skip: out.rule = "greedy-no-skip"; break;
+    case greedy_variant::exclusive: out.rule = "greedy-exclusive"; break;
+  }
+  if (opts.min_points)
+    out.notes.push_back("projects with support below " + std::to_string(*opts.min_points) + " are excluded");
+  if (opts.stop_at_first_unaffordable)
+    out.notes.push_back("the rule stops at the first project that does not fit (projects costing more than the "
+                        "whole budget are skipped without stopping)");
+  if (opts.variant == greedy_variant::exclusive)
+    out.notes.push_back("greedy-exclusive: the file does not say which projects the city treated as mutually "
+                        "exclusive, so this is plain greedy; it matches the official outcome only if no exclusion "
+                        "changed it");
   out.satisfaction = std::string(satisfaction_name(opts.satisfaction));
   out.tie_break = opts.tie.name();
   out.budget = inst.budget;
@@ -113,6 +127,37 @@ PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const gre
   out.spent = inst.budget - left;
   detail::record_ties(inst, order, key, t.supporters, opts.tie, out);
   return out;
+}
+
+PPB_FUNC auto tally::greedy_variant_names() -> std::vector<std::string> {
+  return {"greedy", "greedy-threshold", "greedy-no-skip", "greedy-exclusive"};
+}
+
+PPB_FUNC auto tally::greedy_variant_options(const instance& inst, std::string_view rule) -> greedy_options {
+  greedy_options g;
+  if (rule == "greedy") return g;
+  if (rule == "greedy-no-skip") {
+    g.variant = greedy_variant::no_skip;
+    g.stop_at_first_unaffordable = true;
+    return g;
+  }
+  if (rule == "greedy-exclusive") {
+    g.variant = greedy_variant::exclusive;
+    return g;
+  }
+  if (rule == "greedy-threshold") {
+    g.variant = greedy_variant::threshold;
+    const std::string* text = inst.meta_value("min_project_score_threshold");
+    if (text == nullptr)
+      throw usage_error("greedy-threshold needs META min_project_score_threshold, which this file does not have");
+    const auto d = parse_decimal(*text);
+    if (!d || d->places != 0)
+      throw usage_error("META min_project_score_threshold '" + *text + "' is not a whole number");
+    g.min_points = d->digits;
+    return g;
+  }
+  throw usage_error("unknown greedy rule '" + std::string(rule) +
+                    "' (use greedy, greedy-threshold, greedy-no-skip or greedy-exclusive)");
 }
 
 PPB_END_NAMESPACE

@@ -5,6 +5,9 @@
 #define PPB_TALLY_GREEDY_HPP
 
 #include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "ppb/ballots/profile.hpp"
 #include "ppb/tally/outcome.hpp"
@@ -22,6 +25,15 @@ enum class satisfaction_kind : std::uint8_t {
 PPB_API auto satisfaction_name(satisfaction_kind s) noexcept -> std::string_view;
 PPB_API auto parse_satisfaction(std::string_view name) -> satisfaction_kind;
 
+/// Which of pabulib's greedy rules (META `rule`) an outcome follows; only names the outcome and
+/// its notes — the behaviour is in `greedy_options`' fields.
+enum class greedy_variant : std::uint8_t {
+  standard,   ///< `greedy`: fund each project that fits, skip the others
+  threshold,  ///< `greedy-threshold`: projects below `min_points` are excluded
+  no_skip,    ///< `greedy-no-skip`: stop at the first project that does not fit
+  exclusive,  ///< `greedy-exclusive`: greedy where the city declared some projects mutually exclusive
+};
+
 /// Options of `greedy`.
 struct greedy_options {
   satisfaction_kind satisfaction = satisfaction_kind::points;
@@ -34,6 +46,8 @@ struct greedy_options {
   bool stop_at_first_unaffordable = false;
   /// greedy-threshold: projects with fewer total points than this are excluded.
   std::optional<std::int64_t> min_points;
+  /// Names the outcome (`greedy-threshold`, …); see `greedy_variant_options`.
+  greedy_variant variant = greedy_variant::standard;
 };
 
 /// Greedy: rank projects by support (see `satisfaction_kind`), best first, ties by `opts.tie`;
@@ -44,6 +58,24 @@ struct greedy_options {
 /// Cardinality_Sat)`.
 namespace tally {
 PPB_API auto greedy(const instance& inst, const profile& prof, const greedy_options& opts = {}) -> outcome;
+
+/// The rule names `greedy_variant_options` knows: `greedy`, `greedy-threshold`,
+/// `greedy-no-skip`, `greedy-exclusive` (pabulib's META `rule` values).
+PPB_API auto greedy_variant_names() -> std::vector<std::string>;
+
+/// The options of pabulib's greedy rule `rule` for this instance, as pabulib's checker applies
+/// it (PB_FORMAT.md §5); satisfaction and tie-break keep their defaults, for the caller to set.
+/// - `greedy`: plain greedy.
+/// - `greedy-threshold`: `min_points` = META `min_project_score_threshold` (an integer; a
+///   project needs at least that score, approval: votes). Throws `usage_error` if the META
+///   key is absent or not a whole number.
+/// - `greedy-no-skip`: `stop_at_first_unaffordable`.
+/// - `greedy-exclusive`: plain greedy. The variant lets a city treat projects as mutually
+///   exclusive (e.g. two for the same place), but pabulib files do not record which ones, so
+///   the official outcome can only be reproduced when no exclusion bound it (Warszawa 2024
+///   Białołęka: it did not). The outcome says so in `notes`.
+/// Throws `usage_error` for any other name.
+PPB_API auto greedy_variant_options(const instance& inst, std::string_view rule) -> greedy_options;
 }  // namespace tally
 
 PPB_END_NAMESPACE

@@ -3,10 +3,16 @@
 #define PPB_TALLY_RULE_INL_HPP
 
 #include "ppb/tally/rule.hpp"
+#include "ppb/tally/max_welfare.hpp"
+#include "ppb/tally/meta_rule.hpp"
+#include "ppb/tally/phragmen.hpp"
 
 PPB_BEGIN_NAMESPACE
 
-PPB_FUNC auto tally::rule_names() -> std::vector<std::string> { return {"greedy", "greedy-cost"}; }
+PPB_FUNC auto tally::rule_names() -> std::vector<std::string> {
+  return {"greedy", "greedy-cost", "greedy-threshold", "greedy-no-skip", "greedy-exclusive", "phragmen", "max-welfare",
+          "meta"};
+}
 
 PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome {
   if (opts.rule == "greedy" || opts.rule == "greedy-cost") {
@@ -16,6 +22,23 @@ PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_o
     g.tie = opts.tie;
     return greedy(inst, prof, g);
   }
+  if (opts.rule == "greedy-threshold" || opts.rule == "greedy-no-skip" || opts.rule == "greedy-exclusive") {
+    greedy_options g = greedy_variant_options(inst, opts.rule);
+    g.satisfaction = opts.satisfaction;
+    g.tie = opts.tie;
+    return greedy(inst, prof, g);
+  }
+  if (opts.rule == "phragmen") {
+    if (opts.satisfaction_given) throw usage_error("phragmen takes no satisfaction");
+    return sequential_phragmen(inst, prof, {opts.tie});
+  }
+  if (opts.rule == "max-welfare") {
+    max_welfare_options m;
+    m.satisfaction = opts.satisfaction;
+    m.tie = opts.tie;
+    return max_utilitarian_welfare(inst, prof, m);
+  }
+  if (opts.rule == "meta") return run_meta(inst, prof, opts);
   std::string known;
   for (const auto& n : rule_names()) known += (known.empty() ? "" : ", ") + n;
   throw usage_error("unknown rule '" + opts.rule + "' (known: " + known + ")");
