@@ -106,15 +106,20 @@ void print_row(const std::string& name, const ppb::election& e, double read_s) {
 
 auto main(int argc, char** argv) -> int {
   std::filesystem::path dir = std::filesystem::path(PPB_SHARED_DIR) / "pabulib";
-  bool with_synthetic = true;
+  bool with_synthetic = true, smoke = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--no-synthetic") with_synthetic = false;
+    else if (a == "--smoke") smoke = true;  // CI: one small file, no synthetic profile
     else dir = a;
   }
+  if (smoke) with_synthetic = false;
   fmt::print("seconds per rule (one run each; ties lexicographic; – = rule does not apply; * = node limit hit)\n\n");
-  for (const char* f : {"Poland_Warszawa_2026.pb", "Poland_Krakow_2024.pb", "Poland_Lodz_2022.pb",
-                        "Poland_Wroclaw_2015_150_-_500.pb", "Poland_Wroclaw_2015_up_to_150.pb"}) {
+  const std::vector<const char*> files =
+      smoke ? std::vector<const char*>{"Poland_Warszawa_2017_Mlynow.pb"}
+            : std::vector<const char*>{"Poland_Warszawa_2026.pb", "Poland_Krakow_2024.pb", "Poland_Lodz_2022.pb",
+                                       "Poland_Wroclaw_2015_150_-_500.pb", "Poland_Wroclaw_2015_up_to_150.pb"};
+  for (const char* f : files) {
     const auto start = clock_type::now();
     ppb::election e;
     try {

@@ -59,3 +59,11 @@ TEST_CASE("fraction compares exactly, including values a double cannot tell apar
   CHECK(fraction{3, 1}.to_string() == "3");
   CHECK(fraction{3, 7}.to_string() == "3/7");
 }
+
+TEST_CASE("wide_to_string prints 128-bit sums exactly") {
+  CHECK(wide_to_string(0) == "0");
+  CHECK(wide_to_string(-42) == "-42");
+  const wide big = static_cast<wide>(std::numeric_limits<std::int64_t>::max()) * 1000 + 7;
+  CHECK(wide_to_string(big) == "9223372036854775807007");
+  CHECK(wide_to_string(-big) == "-9223372036854775807007");
+}

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "ppb/ppb.hpp"
+#include "support/printers.hpp"
 #include "support/random_election.hpp"
 
 namespace {

@@ -2,9 +2,25 @@
 #ifndef PPB_CORE_MONEY_INL_HPP
 #define PPB_CORE_MONEY_INL_HPP
 
+#include <algorithm>
+
 #include "ppb/core/money.hpp"
 
 PPB_BEGIN_NAMESPACE
+
+PPB_FUNC auto wide_to_string(wide v) -> std::string {
+  if (v == 0) return "0";
+  const bool negative = v < 0;
+  std::string s;
+  while (v != 0) {
+    const auto digit = static_cast<int>(v % 10);
+    s.push_back(static_cast<char>('0' + (negative ? -digit : digit)));
+    v /= 10;
+  }
+  if (negative) s.push_back('-');
+  std::reverse(s.begin(), s.end());
+  return s;
+}
 
 PPB_FUNC auto checked_add(money a, money b) -> money {
   money r = 0;

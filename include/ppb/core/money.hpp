@@ -22,6 +22,9 @@ using money = std::int64_t;
 /// Sum that may pass 2^63 (welfare = votes × cost).
 __extension__ using wide = __int128;
 
+/// `v` in decimal digits (`wide` has no standard `to_string` or stream output).
+PPB_API auto wide_to_string(wide v) -> std::string;
+
 /// `a + b`, throwing `error(number_too_large)` on overflow.
 PPB_API auto checked_add(money a, money b) -> money;
 /// `a * b`, throwing `error(number_too_large)` on overflow.

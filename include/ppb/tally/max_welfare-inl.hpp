@@ -13,20 +13,6 @@ PPB_BEGIN_NAMESPACE
 
 namespace detail {
 
-inline auto wide_to_string(wide v) -> std::string {
-  if (v == 0) return "0";
-  const bool negative = v < 0;
-  std::string s;
-  while (v != 0) {
-    const auto digit = static_cast<int>(v % 10);
-    s.push_back(static_cast<char>('0' + (negative ? -digit : digit)));
-    v /= 10;
-  }
-  if (negative) s.push_back('-');
-  std::reverse(s.begin(), s.end());
-  return s;
-}
-
 // One project as a knapsack item. Efficiency (welfare per unit of cost) is eff_num / eff_den,
 // both at most 2^63, so two efficiencies compare exactly in 128 bits.
 struct knapsack_item {
@@ -260,10 +246,10 @@ PPB_FUNC auto tally::max_welfare_detailed(const instance& inst, const profile& p
     welfare += profit[p];
     r.status = project_status::funded;
     r.rank = ++round;
-    r.reason = why + "; welfare " + detail::wide_to_string(profit[p]) + ", costs " +
+    r.reason = why + "; welfare " + wide_to_string(profit[p]) + ", costs " +
                format_units(inst[p].cost, inst.money_places);
     out.selected.push_back(p);
-    out.trace.push_back({round, p, project_status::funded, left, "adds welfare " + detail::wide_to_string(profit[p])});
+    out.trace.push_back({round, p, project_status::funded, left, "adds welfare " + wide_to_string(profit[p])});
   };
   for (auto p : free_funded) fund(p, "costs nothing");
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -282,7 +268,7 @@ PPB_FUNC auto tally::max_welfare_detailed(const instance& inst, const profile& p
   PPB_ASSERT(!res.proven_optimal || welfare == best + free_welfare);
   res.welfare = welfare;
   out.spent = inst.budget - left;
-  const std::string w = detail::wide_to_string(welfare);
+  const std::string w = wide_to_string(welfare);
   if (!out.trace.empty()) out.trace.back().detail += "; total welfare " + w;
   if (res.proven_optimal)
     out.notes.push_back("welfare " + w + " (" + satisfaction_name(opts.satisfaction).data() +
