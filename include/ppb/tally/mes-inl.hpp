@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <tuple>
 #include <map>
 #include <optional>
@@ -412,14 +413,24 @@ class mes_engine {
     }
     // The same split as the evaluation: the cost is paid exactly, nobody pays more than they have.
     PPB_ASSERT(rich_k == r.rich_k && poor_paid == r.paid);
-    std::sort(moved_.begin(), moved_.end());
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      const auto row = in_.row[s];
-      const auto c = row_class_[row];
-      if (c == 0) continue;
-      const auto it = std::lower_bound(moved_.begin(), moved_.end(), std::make_tuple(c, in_.k[s], std::uint32_t{0}));
-      PPB_ASSERT(it != moved_.end() && std::get<0>(*it) == c && std::get<1>(*it) == in_.k[s]);
-      row_class_[row] = std::get<2>(*it);
+    if (in_.unit_k) {
+      // One k per class: a dense map from old class to new.
+      for (const auto& [from, k, to] : moved_) acc_[from] = to + std::uint64_t{1};
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+        const auto row = in_.row[s];
+        if (row_class_[row] != 0) row_class_[row] = static_cast<std::uint32_t>(acc_[row_class_[row]] - 1);
+      }
+      for (const auto& [from, k, to] : moved_) acc_[from] = 0;
+    } else {
+      std::sort(moved_.begin(), moved_.end());
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+        const auto row = in_.row[s];
+        const auto c = row_class_[row];
+        if (c == 0) continue;
+        const auto it = std::lower_bound(moved_.begin(), moved_.end(), std::make_tuple(c, in_.k[s], std::uint32_t{0}));
+        PPB_ASSERT(it != moved_.end() && std::get<0>(*it) == c && std::get<1>(*it) == in_.k[s]);
+        row_class_[row] = std::get<2>(*it);
+      }
     }
     if (record) {
       record->project = p;
@@ -479,6 +490,15 @@ inline auto prefer_count(const profile& prof, const std::vector<bool>& a, const 
     if (diff > 0) n += v.weight;
   }
   return n;
+}
+
+// ρ for people: exact when short ("7/240"), else six significant digits ("≈0.00386863").
+inline auto rho_text(const rational& q) -> std::string {
+  const auto s = q.str();
+  if (s.size() <= 15) return s;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "≈%.6g", q.convert_to<double>());
+  return buf;
 }
 
 inline auto funded_flags(std::size_t n, const std::vector<project_index>& selected) -> std::vector<bool> {
@@ -591,7 +611,7 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
     std::string pays = std::to_string(rd.full_payers) + " paid " + rational_text(rd.share) + per;
     if (rd.all_in_payers > 0)
       pays += ", " + std::to_string(rd.all_in_payers) + " paid all they had left (" + rational_text(rd.all_in_paid) + " together)";
-    r.reason = "round " + std::to_string(i + 1) + ": lowest ρ = " + rd.rho.str() + "; its supporters paid its cost " +
+    r.reason = "round " + std::to_string(i + 1) + ": lowest ρ = " + detail::rho_text(rd.rho) + "; its supporters paid its cost " +
                money_text(inst[p].cost) + ": " + pays;
     out.selected.push_back(p);
     out.trace.push_back({rank, p, project_status::funded, left, "ρ = " + rd.rho.str() + "; " + pays});
@@ -618,7 +638,7 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
     const rational short_by = rational(inst[p].cost) - have;
     r.reason = "not affordable: its " + std::to_string(in.supporters[p]) + " supporters had " + rational_text(have) +
                " left at the end, " + rational_text(short_by) + " short of its cost " + money_text(inst[p].cost);
-    if (!run.last_rho[p].is_zero()) r.reason += "; the last ρ it needed was " + run.last_rho[p].str();
+    if (!run.last_rho[p].is_zero()) r.reason += "; the last ρ it needed was " + detail::rho_text(run.last_rho[p]);
   }
   res.rounds = run.rounds;
   res.supporters_left = run.supporters_left;
