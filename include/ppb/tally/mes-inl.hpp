@@ -336,45 +336,47 @@ class mes_engine {
   }
 
   // The smallest ρ at which p's supporters can pay for it (into rho_[p]), or false if they cannot.
-  // Those who cannot pay the equal share pay everything they have, poorest first.
+  // With the share π = (cost·D − paid) / K over the K units of k of those still "rich", anyone
+  // with x < π·k cannot pay it and pays all they have; that raises π, so repeat until nobody
+  // else falls short (pabutools' affordability_poor_rich; the same π as sorting by x/k and
+  // walking, without the sort). If everyone falls short, the supporters cannot afford p.
   auto evaluate(project_index p) -> bool {
     gather(p);
     auto& r = rho_[p];
-    mpz_t& total = t1_.backend().data();
-    mpz_set_ui(total, 0);
-    std::uint64_t den = 0;
-    for (const auto& g : groups_) {
-      mpz_addmul_ui(total, x_[g.cls].backend().data(), g.w);
-      den = checked_sum(den, checked_product(g.k, g.w));
-    }
+    std::uint64_t rich_k = 0;
+    for (const auto& g : groups_) rich_k = checked_sum(rich_k, checked_product(g.k, g.w));
     mpz_mul_si(cost_d_.backend().data(), d_.back().backend().data(), inst_[p].cost);
-    if (mpz_cmp(total, cost_d_.backend().data()) < 0) return false;
-    std::sort(groups_.begin(), groups_.end(), [&](const group& a, const group& b) {
-      if (a.k == b.k) return x_[a.cls] < x_[b.cls];
-      mpz_mul_si(t1_.backend().data(), x_[a.cls].backend().data(), b.k);
-      mpz_mul_si(t2_.backend().data(), x_[b.cls].backend().data(), a.k);
-      return mpz_cmp(t1_.backend().data(), t2_.backend().data()) < 0;
-    });
+    mpz_t& due = t1_.backend().data();  // cost·D − paid
+    mpz_set(due, cost_d_.backend().data());
     mpz_set_ui(r.paid.backend().data(), 0);
-    for (const auto& g : groups_) {
-      // Rich iff (cost·D − paid) / den · k ≤ x, i.e. (cost·D − paid)·k ≤ x·den.
-      mpz_sub(t1_.backend().data(), cost_d_.backend().data(), r.paid.backend().data());
-      if (g.k != 1) mpz_mul_si(t1_.backend().data(), t1_.backend().data(), g.k);
-      mpz_mul_ui(t2_.backend().data(), x_[g.cls].backend().data(), den);
-      if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) <= 0) {
-        mpz_sub(r.num.backend().data(), cost_d_.backend().data(), r.paid.backend().data());
-        mpz_mul_ui(r.den.backend().data(), d_.back().backend().data(), den);
-        mpz_mul_ui(r.den.backend().data(), r.den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
-        r.rich_k = den;
-        r.approx = approx(r);
-        r.computed = true;
-        return true;
+    auto rich_begin = groups_.begin();
+    for (;;) {
+      if (rich_begin == groups_.end()) return false;
+      // Poor iff x·K < due·k; for k = 1 iff x < ⌈due / K⌉.
+      mpz_cdiv_q_ui(t2_.backend().data(), due, rich_k);
+      const auto falls_short = [&](const group& g) {
+        if (g.k == 1) return mpz_cmp(x_[g.cls].backend().data(), t2_.backend().data()) < 0;
+        mpz_mul_ui(t3_.backend().data(), x_[g.cls].backend().data(), rich_k);
+        mpz_mul_si(t4_.backend().data(), due, g.k);
+        return mpz_cmp(t3_.backend().data(), t4_.backend().data()) < 0;
+      };
+      const auto split = std::partition(rich_begin, groups_.end(), falls_short);
+      if (split == rich_begin) break;
+      for (auto it = rich_begin; it != split; ++it) {
+        mpz_addmul_ui(r.paid.backend().data(), x_[it->cls].backend().data(), it->w);
+        rich_k -= checked_product(it->k, it->w);
       }
-      mpz_addmul_ui(r.paid.backend().data(), x_[g.cls].backend().data(), g.w);
-      den -= static_cast<std::uint64_t>(g.k) * g.w;
+      mpz_sub(due, cost_d_.backend().data(), r.paid.backend().data());
+      rich_begin = split;
+      PPB_ASSERT(mpz_sgn(due) > 0);  // each who fell short had less than the share: the rest remains
     }
-    PPB_ASSERT(false && "supporters with enough money always find a share");
-    return false;
+    mpz_set(r.num.backend().data(), due);
+    mpz_mul_ui(r.den.backend().data(), d_.back().backend().data(), rich_k);
+    mpz_mul_ui(r.den.backend().data(), r.den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
+    r.rich_k = rich_k;
+    r.approx = approx(r);
+    r.computed = true;
+    return true;
   }
 
   // p's supporters pay: ρ·scale·k each, or all they have. Uses p's evaluation of this round.
@@ -456,7 +458,7 @@ class mes_engine {
   std::vector<std::uint32_t> touched_;
   std::vector<group> groups_;
   std::vector<std::tuple<std::uint32_t, std::int64_t, std::uint32_t>> moved_;
-  mpz_int t1_, t2_, cost_d_;
+  mpz_int t1_, t2_, t3_, t4_, cost_d_;
   std::vector<std::pair<std::size_t, std::vector<project_index>>> ties_;
 };
 
