@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <tuple>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -151,33 +152,40 @@ class mes_engine {
     for (project_index p = 0; p < n; ++p)
       if (in_.candidate[p]) {
         remaining.push_back(p);
-        rho_[p].num = inst_[p].cost;
-        rho_[p].den = total_k_[p];
-        rho_[p].den *= static_cast<unsigned long>(in_.scale[p]);
-        rho_[p].approx = approx(rho_[p]);
-        rho_[p].computed = false;
+        auto& r = rho_[p];
+        r.num = inst_[p].cost;
+        r.den = total_k_[p];
+        r.den *= static_cast<unsigned long>(in_.scale[p]);
+        set_exact_bounds(r);
+        r.computed = false;
       }
-    std::vector<project_index> tied, keep;
+    std::vector<project_index> evaluated, tied, keep;
     while (!remaining.empty()) {
       std::sort(remaining.begin(), remaining.end(),
-                [&](project_index a, project_index b) { return rho_[a].approx < rho_[b].approx; });
-      std::optional<project_index> best;
-      tied.clear();
+                [&](project_index a, project_index b) { return rho_[a].lo < rho_[b].lo; });
+      // The scan: ρ never falls, so once a project's previous ρ is surely above the best new ρ
+      // found so far, so is every one after it (sorted by that lower bound).
+      double best_hi = std::numeric_limits<double>::infinity();
+      evaluated.clear();
       keep.clear();
       std::size_t i = 0;
       for (; i < remaining.size(); ++i) {
         const auto p = remaining[i];
-        if (best) {
-          // ρ never falls: once the approximate previous ρ is clearly above the best, so are the
-          // ones after it; in the narrow band, the exact comparison decides for this one alone.
-          if (rho_[p].approx > rho_[*best].approx * (1 + 1e-9)) break;
-          if (compare(rho_[p], rho_[*best]) > 0) {
-            keep.push_back(p);
-            continue;
-          }
-        }
+        if (rho_[p].lo > best_hi) break;
         if (!evaluate(p)) continue;  // its supporters cannot pay for it any more: out for good
         keep.push_back(p);
+        evaluated.push_back(p);
+        best_hi = std::min(best_hi, rho_[p].hi);
+      }
+      keep.insert(keep.end(), remaining.begin() + static_cast<std::ptrdiff_t>(i), remaining.end());
+      std::swap(remaining, keep);
+      if (evaluated.empty()) break;
+      // Exact ρ only for those the bounds cannot rule out; among them the exact smallest wins.
+      std::optional<project_index> best;
+      tied.clear();
+      for (auto p : evaluated) {
+        if (rho_[p].lo > best_hi) continue;
+        make_exact(p);
         const int c = best ? compare(rho_[p], rho_[*best]) : -1;
         if (c < 0) {
           best = p;
@@ -186,9 +194,6 @@ class mes_engine {
           tied.push_back(p);
         }
       }
-      keep.insert(keep.end(), remaining.begin() + static_cast<std::ptrdiff_t>(i), remaining.end());
-      std::swap(remaining, keep);
-      if (!best) break;
       const auto chosen = *std::min_element(tied.begin(), tied.end(),
                                             [&](project_index a, project_index b) { return priority_[a] < priority_[b]; });
       pay(chosen, details ? &out.rounds.emplace_back() : nullptr);
@@ -201,10 +206,16 @@ class mes_engine {
       out.last_rho.assign(n, rational(0));
       out.supporters_left.assign(n, rational(0));
       for (project_index p = 0; p < n; ++p) {
-        if (rho_[p].computed) out.last_rho[p] = to_rational(rho_[p].num, rho_[p].den);
+        if (rho_[p].computed) {
+          make_exact(p);
+          out.last_rho[p] = to_rational(rho_[p].num, rho_[p].den);
+        }
         gather(p);
         mpz_int total = 0;
-        for (const auto& g : groups_) mpz_addmul_ui(total.backend().data(), x_[g.cls].backend().data(), g.w);
+        for (const auto& g : groups_) {
+          bring_up(g.cls);
+          mpz_addmul_ui(total.backend().data(), x_[g.cls].backend().data(), g.w);
+        }
         out.supporters_left[p] = to_rational(total, d_.back());
       }
     }
@@ -220,13 +231,15 @@ class mes_engine {
     std::int64_t k;
     std::uint64_t w;
   };
-  // ρ = num / den, exact and not reduced; `approx` only orders the scan.
+  // A project's ρ: bounds lo ≤ ρ ≤ hi always; num / den (not reduced) once `exact`.
   struct rho_value {
     mpz_int num, den;
-    double approx = 0;
-    bool computed = false;  // evaluated at least once in this run
-    mpz_int paid;           // at the last evaluation: what the supporters who pay all they have pay (× D)
+    double lo = 0, hi = 0;
+    bool exact = false;
+    bool computed = false;     // evaluated at least once in this run
+    std::vector<group> poor;   // at the last evaluation: who pays all they have
     std::uint64_t rich_k = 0;  // and Σ k·w of those who pay the full share
+    mpz_int paid;              // once exact: what the poor pay, × D of the round it was made exact
   };
 
   static auto to_rational(const mpz_int& num, const mpz_int& den) -> rational {
@@ -237,12 +250,9 @@ class mes_engine {
     return q;
   }
 
-  static auto approx(const rho_value& r) -> double {
-    if (r.num.is_zero()) return 0;
-    long en = 0, ed = 0;
-    const double mn = mpz_get_d_2exp(&en, r.num.backend().data());
-    const double md = mpz_get_d_2exp(&ed, r.den.backend().data());
-    return std::ldexp(mn / md, static_cast<int>(en - ed));
+  static void set_exact_bounds(rho_value& r) {
+    std::tie(r.lo, r.hi) = value_bounds(r.num, r.den);
+    r.exact = true;
   }
 
   // Exact sign of a − b.
@@ -267,6 +277,8 @@ class mes_engine {
     // Class 0 is "no money left"; class 1 holds every voter at the start.
     x_.assign(2, mpz_int(0));
     x_[1] = boost::multiprecision::numerator(endowment);
+    bounds_.assign(2, {0, 0});
+    bounds_[1] = value_bounds(x_[1], boost::multiprecision::denominator(endowment));
     epoch_.assign(2, 0);
     d_.assign(1, boost::multiprecision::denominator(endowment));
     factor_.assign(1, std::nullopt);
@@ -286,6 +298,17 @@ class mes_engine {
     return r;
   }
 
+  // Doubles lo ≤ num/den ≤ hi: both parts to double with their exponents (they may be far beyond
+  // a double's range), the quotient widened by 2⁻⁴⁰, far more than its rounding.
+  static auto value_bounds(const mpz_int& num, const mpz_int& den) -> std::pair<double, double> {
+    if (num.is_zero()) return {0, 0};
+    long en = 0, ed = 0;
+    const double mn = mpz_get_d_2exp(&en, num.backend().data());
+    const double md = mpz_get_d_2exp(&ed, den.backend().data());
+    const double v = std::ldexp(mn / md, static_cast<int>(en - ed));
+    return {v * (1 - 0x1p-40), v * (1 + 0x1p-40)};
+  }
+
   // Class c's numerator over the current denominator.
   void bring_up(std::uint32_t c) {
     const auto now = static_cast<std::uint32_t>(d_.size() - 1);
@@ -296,6 +319,10 @@ class mes_engine {
         f.emplace();
         mpz_divexact(f->backend().data(), d_[now].backend().data(), d_[epoch_[c]].backend().data());
       }
+      // Room for several more rounds at once: growing one limb at a time is mostly realloc.
+      auto* z = x_[c].backend().data();
+      const auto need = static_cast<int>(mpz_size(z) + mpz_size(f->backend().data()) + 1);
+      if (z->_mp_alloc < need) mpz_realloc2(z, static_cast<mp_bitcnt_t>(need + 8) * GMP_NUMB_BITS);
       x_[c] *= *f;
     }
     epoch_[c] = now;
@@ -332,7 +359,6 @@ class mes_engine {
       }
       groups_.resize(out);
     }
-    for (const auto& g : groups_) bring_up(g.cls);
   }
 
   // The smallest ρ at which p's supporters can pay for it (into rho_[p]), or false if they cannot.
@@ -340,18 +366,59 @@ class mes_engine {
   // with x < π·k cannot pay it and pays all they have; that raises π, so repeat until nobody
   // else falls short (pabutools' affordability_poor_rich; the same π as sorting by x/k and
   // walking, without the sort). If everyone falls short, the supporters cannot afford p.
+  // An unaffordable project keeps the ρ of its last affordable evaluation (for explanations).
   auto evaluate(project_index p) -> bool {
     gather(p);
+    auto& r = scratch_;
+    if (!split_by_bounds(p, r)) {
+      split_exactly(p, r);
+      if (r.rich_k != 0) {
+        mpz_sub(r.num.backend().data(), cost_d_.backend().data(), r.paid.backend().data());
+        mpz_mul_ui(r.den.backend().data(), d_.back().backend().data(), r.rich_k);
+        mpz_mul_ui(r.den.backend().data(), r.den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
+        set_exact_bounds(r);
+        r.poor.assign(groups_.begin(), groups_.begin() + static_cast<std::ptrdiff_t>(poor_count_));
+      }
+    }
+    if (r.rich_k == 0) return false;
+    r.computed = true;
+    std::swap(rho_[p], r);
+    return true;
+  }
+
+  // Exact ρ from the split the bounds found: the poor's money, brought to today's denominator.
+  void make_exact(project_index p) {
     auto& r = rho_[p];
+    if (r.exact) return;
+    make_exact_paid(r);
+    mpz_mul_si(r.num.backend().data(), d_.back().backend().data(), inst_[p].cost);
+    r.num -= r.paid;
+    PPB_ASSERT(r.num > 0);
+    mpz_mul_ui(r.den.backend().data(), d_.back().backend().data(), r.rich_k);
+    mpz_mul_ui(r.den.backend().data(), r.den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
+    const auto [lo, hi] = value_bounds(r.num, r.den);
+    PPB_ASSERT(lo <= r.hi && hi >= r.lo);  // the exact value lies within the bounds it had
+    set_exact_bounds(r);
+  }
+
+  // The poor/rich split in exact integers: groups_ becomes [poor..., rich...], and rho_[p] gets
+  // what the poor pay (× D) and the rich's Σ k·w (0 if nobody can pay the share).
+  void split_exactly(project_index p, rho_value& r) {
     std::uint64_t rich_k = 0;
-    for (const auto& g : groups_) rich_k = checked_sum(rich_k, checked_product(g.k, g.w));
+    for (const auto& g : groups_) {
+      bring_up(g.cls);
+      rich_k = checked_sum(rich_k, checked_product(g.k, g.w));
+    }
     mpz_mul_si(cost_d_.backend().data(), d_.back().backend().data(), inst_[p].cost);
     mpz_t& due = t1_.backend().data();  // cost·D − paid
     mpz_set(due, cost_d_.backend().data());
     mpz_set_ui(r.paid.backend().data(), 0);
     auto rich_begin = groups_.begin();
     for (;;) {
-      if (rich_begin == groups_.end()) return false;
+      if (rich_begin == groups_.end()) {
+        r.rich_k = 0;
+        return;
+      }
       // Poor iff x·K < due·k; for k = 1 iff x < ⌈due / K⌉.
       mpz_cdiv_q_ui(t2_.backend().data(), due, rich_k);
       const auto falls_short = [&](const group& g) {
@@ -370,19 +437,86 @@ class mes_engine {
       rich_begin = split;
       PPB_ASSERT(mpz_sgn(due) > 0);  // each who fell short had less than the share: the rest remains
     }
-    mpz_set(r.num.backend().data(), due);
-    mpz_mul_ui(r.den.backend().data(), d_.back().backend().data(), rich_k);
-    mpz_mul_ui(r.den.backend().data(), r.den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
     r.rich_k = rich_k;
-    r.approx = approx(r);
-    r.computed = true;
-    return true;
+    poor_count_ = static_cast<std::size_t>(rich_begin - groups_.begin());
+  }
+
+  // The same split decided with each class's money known only within [lo, hi] (doubles with a
+  // proven error bound), touching exact integers only for the poor. Returns false, deciding
+  // nothing, when some group is too close to the share to tell; the exact split then decides.
+  // Why it is exact when it answers: a group is called poor only if even the largest share the
+  // bounds allow is above its money, and rich only if the smallest share is below; and the share
+  // only grows as groups turn out poor, so earlier verdicts stay right.
+  auto split_by_bounds(project_index p, rho_value& r) -> bool {
+    const double cost = static_cast<double>(inst_[p].cost);
+    // Relative slack covering every rounding below: sums of up to |groups| terms, products, the
+    // conversions of k, w and K to double. 8·(n + 4)·2⁻⁵³ is far above the textbook n·u bound.
+    const double slack = 8.0 * (static_cast<double>(groups_.size()) + 4.0) * 0x1p-53;
+    double rich_k = 0, paid_lo = 0, paid_hi = 0;
+    for (const auto& g : groups_) rich_k += static_cast<double>(g.k) * static_cast<double>(g.w);
+    auto rich_begin = groups_.begin();
+    for (;;) {
+      if (rich_begin == groups_.end()) break;  // nobody can pay: the exact split confirms it cheaply
+      const double lo_paid = paid_lo * (1 - slack), hi_paid = paid_hi * (1 + slack);
+      const double share_lo = (cost - hi_paid) / rich_k * (1 - slack);
+      const double share_hi = (cost - lo_paid) / rich_k * (1 + slack);
+      if (!(share_lo > 0)) return false;
+      bool unsure = false;
+      const auto falls_short = [&](const group& g) {
+        const double k = static_cast<double>(g.k);
+        const auto [lo, hi] = bounds_[g.cls];
+        if (hi < share_lo * k * (1 - slack)) return true;
+        if (!(lo >= share_hi * k * (1 + slack))) unsure = true;
+        return false;
+      };
+      const auto split = std::partition(rich_begin, groups_.end(), falls_short);
+      if (split == rich_begin) {
+        if (unsure) return false;
+        break;
+      }
+      for (auto it = rich_begin; it != split; ++it) {
+        const double w = static_cast<double>(it->w);
+        paid_lo += bounds_[it->cls].first * w;
+        paid_hi += bounds_[it->cls].second * w;
+        rich_k -= static_cast<double>(it->k) * w;
+      }
+      rich_begin = split;
+    }
+    r.poor.assign(groups_.begin(), rich_begin);
+    if (rich_begin == groups_.end()) {
+      // Everyone falls short: unaffordable exactly when the poor's money is below the cost.
+      make_exact_paid(r);
+      mpz_mul_si(cost_d_.backend().data(), d_.back().backend().data(), inst_[p].cost);
+      if (mpz_cmp(r.paid.backend().data(), cost_d_.backend().data()) >= 0) return false;
+      r.rich_k = 0;
+      return true;
+    }
+    std::uint64_t exact_rich_k = 0;
+    for (auto it = rich_begin; it != groups_.end(); ++it)
+      exact_rich_k = checked_sum(exact_rich_k, checked_product(it->k, it->w));
+    r.rich_k = exact_rich_k;
+    // ρ = share / scale within bounds: the share's, widened for the division and K's conversion.
+    const double scale = static_cast<double>(in_.scale[p]), k = static_cast<double>(exact_rich_k);
+    const double lo_paid = paid_lo * (1 - slack), hi_paid = paid_hi * (1 + slack);
+    r.lo = (cost - hi_paid) / k / scale * (1 - slack);
+    r.hi = (cost - lo_paid) / k / scale * (1 + slack);
+    r.exact = false;
+    return r.lo > 0;
+  }
+
+  void make_exact_paid(rho_value& r) {
+    mpz_set_ui(r.paid.backend().data(), 0);
+    for (const auto& g : r.poor) {
+      bring_up(g.cls);
+      mpz_addmul_ui(r.paid.backend().data(), x_[g.cls].backend().data(), g.w);
+    }
   }
 
   // p's supporters pay: ρ·scale·k each, or all they have. Uses p's evaluation of this round.
   void pay(project_index p, mes_round* record) {
     const auto& r = rho_[p];
     gather(p);
+    for (const auto& g : groups_) bring_up(g.cls);  // before the new denominator is pushed
     // share × D = (cost·D − paid) / rich_k; a rich voter's new money over D' = D·rich_k is
     // x·rich_k − (cost·D − paid)·k.
     mpz_int due_d;  // (cost·D − paid)
@@ -403,6 +537,7 @@ class mes_engine {
       if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) <= 0) {
         to = static_cast<std::uint32_t>(x_.size());
         x_.emplace_back(t2_ - t1_);
+        bounds_.push_back(value_bounds(x_.back(), d_.back()));
         epoch_.push_back(now);
         acc_.push_back(0);
         rich_k += static_cast<std::uint64_t>(g.k) * g.w;
@@ -449,7 +584,9 @@ class mes_engine {
   std::span<const std::uint32_t> priority_;
   std::vector<mpz_int> total_k_;
   std::vector<rho_value> rho_;
+  rho_value scratch_;  // the evaluation under way
   std::vector<mpz_int> x_;              // per class: numerator
+  std::vector<std::pair<double, double>> bounds_;  // per class: money x / D within [lo, hi]
   std::vector<std::uint32_t> epoch_;    // per class: the round whose denominator x is over
   std::vector<mpz_int> d_;              // per round: the common denominator
   std::vector<std::optional<mpz_int>> factor_;  // d_.back() / d_[e], computed when first needed
@@ -459,6 +596,7 @@ class mes_engine {
   std::vector<group> groups_;
   std::vector<std::tuple<std::uint32_t, std::int64_t, std::uint32_t>> moved_;
   mpz_int t1_, t2_, t3_, t4_, cost_d_;
+  std::size_t poor_count_ = 0;  // groups_ begins with this many poor after split_exactly
   std::vector<std::pair<std::size_t, std::vector<project_index>>> ties_;
 };
 
