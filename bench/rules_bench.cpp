@@ -139,10 +139,15 @@ auto time_rule(const ppb::election& e, const column& c) -> std::optional<double>
   }
   if (c.completion) o.completion = c.completion;
   if (std::string(c.rule) != "meta") o.tie = ppb::tie_break::lexicographic();
-  const auto start = cpu_seconds();
   try {
-    (void)ppb::tally::run(e.inst, e.prof, o);
-    return cpu_seconds() - start;
+    // Short runs are repeated until 0.05 s have passed, so the clock's resolution does not count.
+    const auto start = cpu_seconds();
+    int runs = 0;
+    do {
+      (void)ppb::tally::run(e.inst, e.prof, o);
+      ++runs;
+    } while (cpu_seconds() - start < 0.05);
+    return (cpu_seconds() - start) / runs;
   } catch (const ppb::usage_error&) {
     return std::nullopt;
   }
@@ -166,13 +171,13 @@ void print_row(const std::string& name, const ppb::election& e, double read_s, c
   std::string ratios = "| " + name + " |";
   for (const auto& c : columns) {
     const auto s = time_rule(e, c);
-    fmt::print(" {} |", s ? fmt::format("{:.3f}", *s) : "–");
+    fmt::print(" {} |", s ? fmt::format("{:.4f}", *s) : "–");
     std::fflush(stdout);
     if (c.pabutools == nullptr) continue;
     std::string cell = " – |";
     if (s && known != pabutools.end()) {
       const auto it = known->second.find(c.pabutools);
-      if (it != known->second.end()) cell = fmt::format(" {:.4g} / {:.3f} = {:.0f}× |", it->second, *s, it->second / *s);
+      if (it != known->second.end()) cell = fmt::format(" {:.4g} / {:.4f} = {:.0f}× |", it->second, *s, it->second / *s);
     }
     ratios += cell;
   }

@@ -128,6 +128,9 @@ struct mes_run {
   money cost = 0;
   std::vector<rational> last_rho;       // per project; 0 if never computed
   std::vector<rational> supporters_left;  // per project, with details
+  // When no voter ever ran out of money, ρ never depended on the endowment e, and every larger
+  // endowment below this one gives this very run (see mes_engine::note_unaffordable).
+  std::optional<rational> same_until;
 };
 
 // MES at a fixed endowment, in integers. Every voter's money is x / D[e]: a numerator per group
@@ -147,16 +150,22 @@ class mes_engine {
     ties_.clear();
     out.selected = in_.free;
     reset(endowment);
+    endowment_ = endowment;
+    any_poor_ = false;
+    same_until_.reset();
+    skip_possible_ = !endowment.is_zero();
     std::vector<project_index> remaining;
     for (auto& r : rho_) r.computed = false;
     for (project_index p = 0; p < n; ++p)
       if (in_.candidate[p]) {
         remaining.push_back(p);
+        // ρ before anyone has paid: cost / (scale · Σ k·w), the same at every endowment; made
+        // exact (nobody poor) only if it is ever needed.
         auto& r = rho_[p];
-        r.num = inst_[p].cost;
-        r.den = total_k_[p];
-        r.den *= static_cast<unsigned long>(in_.scale[p]);
-        set_exact_bounds(r);
+        r.poor.clear();
+        r.rich_k = total_k_[p];
+        std::tie(r.lo, r.hi) = initial_bounds_[p];
+        r.exact = false;
         r.computed = false;
       }
     std::vector<project_index> evaluated, tied, keep;
@@ -172,7 +181,10 @@ class mes_engine {
       for (; i < remaining.size(); ++i) {
         const auto p = remaining[i];
         if (rho_[p].lo > best_hi) break;
-        if (!evaluate(p)) continue;  // its supporters cannot pay for it any more: out for good
+        if (!evaluate(p)) {  // its supporters cannot pay for it any more: out for good
+          note_unaffordable(p);
+          continue;
+        }
         keep.push_back(p);
         evaluated.push_back(p);
         best_hi = std::min(best_hi, rho_[p].hi);
@@ -202,6 +214,7 @@ class mes_engine {
       out.cost += inst_[chosen].cost;
       remaining.erase(std::find(remaining.begin(), remaining.end(), chosen));
     }
+    if (skip_possible_ && !any_poor_) out.same_until = same_until_;
     if (details) {
       out.last_rho.assign(n, rational(0));
       out.supporters_left.assign(n, rational(0));
@@ -220,6 +233,24 @@ class mes_engine {
       }
     }
     return out;
+  }
+
+  // While nobody has run out of money, each voter has e minus the full shares they paid, and
+  // shares do not depend on e; so p, unaffordable now with money T among its S supporters
+  // (weighted), stays unaffordable for every endowment below e + (cost − T) / S, and nothing
+  // else in the run can change below the smallest such bound. (The poor split left T exact.)
+  void note_unaffordable(project_index p) {
+    if (!skip_possible_ || any_poor_) return;
+    std::uint64_t supporters = 0;
+    for (const auto& g : groups_) supporters += g.w;
+    if (supporters == 0) {
+      skip_possible_ = false;
+      return;
+    }
+    rational bound = rational(inst_[p].cost) - to_rational(scratch_.paid, d_.back());
+    bound /= supporters;
+    bound += endowment_;
+    if (!same_until_ || bound < *same_until_) same_until_ = std::move(bound);
   }
 
   // Ties of the last run: (round, projects of equal ρ).
@@ -265,12 +296,14 @@ class mes_engine {
   void reset(const rational& endowment) {
     const auto n = inst_.size();
     if (total_k_.size() != n) {
-      total_k_.assign(n, mpz_int(0));
+      total_k_.assign(n, 0);
+      initial_bounds_.assign(n, {0, 0});
       for (project_index p = 0; p < n; ++p) {
         std::uint64_t t = 0;
         for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s)
           t = checked_sum(t, checked_product(in_.k[s], in_.weight[in_.row[s]]));
         total_k_[p] = t;
+        if (t > 0) initial_bounds_[p] = value_bounds(mpz_int(inst_[p].cost), mpz_int(t) * in_.scale[p]);
       }
       rho_.resize(n);
     }
@@ -381,6 +414,8 @@ class mes_engine {
       }
     }
     if (r.rich_k == 0) return false;
+    // Someone short of the share makes ρ depend on the endowment: no skipping ahead (see note_unaffordable).
+    if (!r.poor.empty()) any_poor_ = true;
     r.computed = true;
     std::swap(rho_[p], r);
     return true;
@@ -582,9 +617,13 @@ class mes_engine {
   const instance& inst_;
   const mes_input& in_;
   std::span<const std::uint32_t> priority_;
-  std::vector<mpz_int> total_k_;
+  std::vector<std::uint64_t> total_k_;                 // per project: Σ k·w of its supporters
+  std::vector<std::pair<double, double>> initial_bounds_;  // per project: bounds of its first ρ
   std::vector<rho_value> rho_;
   rho_value scratch_;  // the evaluation under way
+  rational endowment_;
+  bool any_poor_ = false, skip_possible_ = false;
+  std::optional<rational> same_until_;
   std::vector<mpz_int> x_;              // per class: numerator
   std::vector<std::pair<double, double>> bounds_;  // per class: money x / D within [lo, hi]
   std::vector<std::uint32_t> epoch_;    // per class: the round whose denominator x is over
@@ -612,6 +651,17 @@ inline auto funds_every_candidate(const instance& inst, const mes_input& in, con
   std::size_t candidates = 0;
   for (project_index p = 0; p < inst.size(); ++p) candidates += in.candidate[p];
   return run.selected.size() == candidates + in.free.size();
+}
+
+// How many more steps of `unit` above `endowment` still give `run` unchanged (0 when unknown).
+inline auto steps_to(const mes_run& run, const rational& endowment, money unit) -> std::uint64_t {
+  if (!run.same_until) return 0;
+  const rational gap = (*run.same_until - endowment) / unit;
+  // The last step strictly below the bound: ⌈gap⌉ − 1.
+  mpz_int steps;
+  mpz_cdiv_q(steps.backend().data(), boost::multiprecision::numerator(gap).backend().data(),
+             boost::multiprecision::denominator(gap).backend().data());
+  return steps <= 1 ? 0 : (steps - 1).convert_to<std::uint64_t>();
 }
 
 inline auto pow10(int places) -> money {
@@ -679,6 +729,9 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
     endowment = rational(base);
     run = engine.run(endowment, false);
     while (!detail::funds_every_candidate(inst, in, run)) {
+      const auto jump = detail::steps_to(run, endowment, unit);  // endowments giving this same run
+      endowment += rational(unit) * jump;
+      res.budget_steps += static_cast<std::uint32_t>(jump);
       const rational next_endowment = endowment + unit;
       auto next = engine.run(next_endowment, false);
       if (next.cost > inst.budget) {
@@ -706,8 +759,9 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
         break;
       }
       if (detail::is_exhaustive(inst, in, current)) break;
-      endowment += unit;
-      ++res.budget_steps;
+      const auto jump = detail::steps_to(current, endowment, unit);  // endowments giving this same run
+      endowment += rational(unit) * (jump + 1);
+      res.budget_steps += static_cast<std::uint32_t>(jump + 1);
     }
     notes.insert(notes.begin(), "add1-exhaustive: every voter started at B/n = " + rational_text(start) + ", raised " +
                                     std::to_string(res.budget_steps) + " times by 1 to " + rational_text(endowment));
