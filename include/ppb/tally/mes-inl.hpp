@@ -65,8 +65,9 @@ struct mes_input {
   std::vector<std::uint64_t> weight;  // per row
   std::vector<std::size_t> start;     // per project, into row and k
   std::vector<std::uint32_t> row;
-  std::vector<std::int64_t> k;
+  std::vector<std::int64_t> k;         // empty unless satisfaction is points (k = 1 for all)
   bool unit_k = true;
+  [[nodiscard]] auto k_at(std::size_t s) const -> std::int64_t { return k.empty() ? 1 : k[s]; }
   std::vector<std::int64_t> scale;
   std::vector<bool> candidate;          // positive cost and someone supports it
   std::vector<project_index> free;      // cost 0 and someone supports it: funded first
@@ -76,32 +77,34 @@ struct mes_input {
 };
 
 inline auto make_mes_input(const instance& inst, const profile& prof, satisfaction_kind sat) -> mes_input {
-  const auto merged = prof.merge_identical();
+  // Rows are the distinct ballots, read in place (no merged copy of the profile).
+  const auto distinct = prof.find_distinct();
   const auto n = inst.size();
+  if (distinct.first.size() > std::numeric_limits<std::uint32_t>::max())
+    throw usage_error("MES: more than 2^32 distinct ballots");
   mes_input in;
-  in.voters = merged.voters();
-  in.rows = merged.size();
-  in.weight.resize(merged.size());
+  in.voters = prof.voters();
+  in.rows = distinct.first.size();
+  in.weight = distinct.weight;
   in.start.assign(n + 1, 0);
-  const bool by_points = sat == satisfaction_kind::points && has_points(merged.kind());
+  const bool by_points = sat == satisfaction_kind::points && has_points(prof.kind());
   const auto supports = [&](const ballot_view& b, std::size_t j) { return !by_points || b.points[j] > 0; };
-  for (std::size_t i = 0; i < merged.size(); ++i) {
-    const auto b = merged[i];
-    in.weight[i] = b.weight;
+  for (auto first : distinct.first) {
+    const auto b = prof[first];
     for (std::size_t j = 0; j < b.items.size(); ++j)
       if (supports(b, j)) ++in.start[b.items[j] + 1];
   }
   for (std::size_t p = 0; p < n; ++p) in.start[p + 1] += in.start[p];
   in.row.resize(in.start[n]);
-  in.k.assign(in.start[n], 1);
+  if (by_points) in.k.assign(in.start[n], 1);
   in.supporters.assign(n, 0);
   auto fill = in.start;
-  for (std::size_t i = 0; i < merged.size(); ++i) {
-    const auto b = merged[i];
+  for (std::size_t i = 0; i < distinct.first.size(); ++i) {
+    const auto b = prof[distinct.first[i]];
     for (std::size_t j = 0; j < b.items.size(); ++j) {
       if (!supports(b, j)) continue;
       const auto p = b.items[j];
-      in.supporters[p] += b.weight;
+      in.supporters[p] += in.weight[i];
       in.row[fill[p]] = static_cast<std::uint32_t>(i);
       if (by_points) {
         in.k[fill[p]] = b.points[j];
@@ -301,7 +304,7 @@ class mes_engine {
       for (project_index p = 0; p < n; ++p) {
         std::uint64_t t = 0;
         for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s)
-          t = checked_sum(t, checked_product(in_.k[s], in_.weight[in_.row[s]]));
+          t = checked_sum(t, checked_product(in_.k_at(s), in_.weight[in_.row[s]]));
         total_k_[p] = t;
         if (t > 0) initial_bounds_[p] = value_bounds(mpz_int(inst_[p].cost), mpz_int(t) * in_.scale[p]);
       }
