@@ -9,7 +9,7 @@
 #include <string>
 
 #include "ppb/error.hpp"
-#include "ppb/ppb.h"
+#include "../include/ppb/ppb.h"  // relative: the guard test includes this header too
 
 namespace ppb::capi {
 
