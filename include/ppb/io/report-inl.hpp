@@ -439,14 +439,18 @@ inline auto chart_svg(const io::report_unit& u, const report_words& w, bool stan
        "\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" role=\"img\" aria-label=\"" + escape(w.chart) +
        "\" font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\" font-size=\"13\">\n";
   s += "<title>" + escape(w.chart) + "</title>\n";
-  // Legend: the two bars and the two colours.
-  const auto legend = [&](double x, const char* colour, std::string_view text) {
-    s += "<rect x=\"" + num(x) + "\" y=\"10\" width=\"14\" height=\"14\" fill=\"" + colour + "\"/>";
-    s += "<text x=\"" + num(x + 20) + "\" y=\"22\">" + escape(text) + "</text>\n";
+  // Legend: the two bars and the two colours, each item as wide as its words (about 7.5 px a letter).
+  double lx = label;
+  const auto legend = [&](const char* colour, const std::string& text) {
+    s += "<rect x=\"" + num(lx) + "\" y=\"10\" width=\"14\" height=\"14\" fill=\"" + colour + "\"/>";
+    s += "<text x=\"" + num(lx + 20) + "\" y=\"22\">" + escape(text) + "</text>\n";
+    std::size_t letters = 0;
+    for (unsigned char c : text) letters += (c & 0xC0) != 0x80;
+    lx += 20 + 7.5 * static_cast<double>(letters) + 24;
   };
-  legend(label, "#1b7f3b", std::string(w.funded_word) + ": " + std::string(support_word));
-  legend(label + 200, "#86c79a", std::string(w.funded_word) + ": " + std::string(w.chart_cost));
-  legend(label + 400, "#6b7280", std::string(w.unfunded_word));
+  legend("#1b7f3b", std::string(w.funded_word) + ": " + std::string(support_word));
+  legend("#86c79a", std::string(w.funded_word) + ": " + std::string(w.chart_cost));
+  legend("#6b7280", std::string(w.unfunded_word));
   double y = top;
   for (const auto* r : rows) {
     const auto& p = inst[r->project];
@@ -459,7 +463,7 @@ inline auto chart_svg(const io::report_unit& u, const report_words& w, bool stan
     if (funded) s += "<rect x=\"0\" y=\"" + num(y - 2) + "\" width=\"" + num(width) + "\" height=\"" + num(row - 2) +
                      "\" fill=\"#eef7f0\"/>";
     s += "<text x=\"" + num(label - 10) + "\" y=\"" + num(y + 19) + "\" text-anchor=\"end\"" +
-         (funded ? " font-weight=\"bold\"" : "") + ">" + escape(cut(p.name.empty() ? p.id : p.name, 40)) + "</text>";
+         (funded ? " font-weight=\"bold\"" : "") + ">" + escape(cut(p.name.empty() ? p.id : p.name, 34)) + "</text>";
     s += "<rect x=\"" + num(label) + "\" y=\"" + num(y + 2) + "\" width=\"" + num(std::max(vw, 1.0)) +
          "\" height=\"13\" fill=\"" + (funded ? "#1b7f3b" : "#6b7280") + "\"/>";
     s += "<rect x=\"" + num(label) + "\" y=\"" + num(y + 16) + "\" width=\"" + num(std::max(cw, 1.0)) +
