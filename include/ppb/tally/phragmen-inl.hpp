@@ -2,32 +2,20 @@
 #ifndef PPB_TALLY_PHRAGMEN_INL_HPP
 #define PPB_TALLY_PHRAGMEN_INL_HPP
 
-#include <boost/multiprecision/gmp.hpp>
-#include <limits>
 #include <optional>
 
+#include "ppb/core/rational.hpp"
 #include "ppb/tally/phragmen.hpp"
 
 PPB_BEGIN_NAMESPACE
 
-namespace detail {
-using phragmen_rational = boost::multiprecision::mpq_rational;
-
-// `q` as a 64-bit fraction when both parts fit, else nothing.
-inline auto to_small_fraction(const phragmen_rational& q) -> std::optional<fraction> {
-  const auto num = boost::multiprecision::numerator(q), den = boost::multiprecision::denominator(q);
-  constexpr auto max = std::numeric_limits<std::int64_t>::max();
-  if (num > max || den > max || num < 0) return std::nullopt;
-  return fraction{num.convert_to<std::int64_t>(), den.convert_to<std::int64_t>()};
-}
-}  // namespace detail
 
 PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& prof, const phragmen_options& opts)
     -> outcome {
   if (prof.kind() != vote_type::approval && prof.kind() != vote_type::choose_1)
     throw usage_error("sequential Phragmén applies to approval and choose-1 ballots, not " +
                       std::string(vote_type_name(prof.kind())));
-  using q = detail::phragmen_rational;
+  using q = rational;
   const auto n = inst.size();
   const auto t = totals(inst, prof);
   outcome out;
@@ -117,7 +105,7 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
     std::sort(tied.begin(), tied.end(), [&](project_index a, project_index b) { return priority[a] < priority[b]; });
     const bool inf = infinite[tied.front()];
     const std::string load_text = inf ? "inf" : value[tied.front()].str();
-    const auto small = inf ? std::nullopt : detail::to_small_fraction(value[tied.front()]);
+    const auto small = inf ? std::nullopt : to_small_fraction(value[tied.front()]);
     bool stop = false;
     for (auto p : tied) stop = stop || inst[p].cost > left;
     if (stop) {
