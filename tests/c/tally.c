@@ -175,6 +175,17 @@ static void options(void) {
     CHECK_STR_EQ(ids, "b,c");
   }
   {
+    /* Method of Equal Shares: each of the 4 voters holds 10/4; only b's two supporters can pay. */
+    const char* const kv[] = {"rule", "mes", NULL};
+    tally_with(kv, ids, sizeof ids);
+    CHECK_STR_EQ(ids, "b");
+  }
+  {
+    const char* const kv[] = {"rule", "mes", "completion", "add1+greedy", "comparison", "1", NULL};
+    tally_with(kv, ids, sizeof ids);
+    CHECK_STR_EQ(ids, "b,c");
+  }
+  {
     /* "seed" and "tie-break" may come in either order. */
     const char* const a[] = {"tie-break", "lot", "seed", "7", NULL};
     const char* const b[] = {"seed", "7", "tie-break", "lot", NULL};
@@ -229,6 +240,16 @@ static void option_errors(void) {
   CHECK_STATUS(ppb_tally_run(e, opts, &o), PPB_ERR_INVALID_ARGUMENT);
   CHECK(o == NULL);
   CHECK_LAST_ERROR("[ppb.usage_error.200] phragmen takes no satisfaction", 200);
+  /* Completion and comparison go with MES only; MES checks the completion's name. */
+  ppb_tally_options_free(opts);
+  CHECK_OK(ppb_tally_options_new(&opts));
+  CHECK_OK(ppb_tally_options_set(opts, "completion", "add1"));
+  CHECK_STATUS(ppb_tally_run(e, opts, &o), PPB_ERR_INVALID_ARGUMENT);
+  CHECK_LAST_ERROR("[ppb.usage_error.200] completion and comparison go with rule mes, not greedy", 200);
+  CHECK_OK(ppb_tally_options_set(opts, "rule", "mes"));
+  CHECK_OK(ppb_tally_options_set(opts, "completion", "bogus"));
+  CHECK_STATUS(ppb_tally_run(e, opts, &o), PPB_ERR_INVALID_ARGUMENT);
+  CHECK_LAST_ERROR("[ppb.usage_error.200] unknown completion 'bogus'", 200);
   /* `meta` needs a META rule, which this file lacks. */
   ppb_tally_options_free(opts);
   CHECK_OK(ppb_tally_options_new(&opts));

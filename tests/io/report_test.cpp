@@ -185,6 +185,24 @@ TEST_CASE("optional sections: the ballot log, extra tables, notes, a given title
   CHECK(contains(html, "<li>a note &lt;b&gt;</li>"));
 }
 
+TEST_CASE("each rule is explained in plain words; MES rounds appear among the rule's steps") {
+  const small_election e;
+  for (const auto& [rule, words] : std::vector<std::pair<std::string, std::string>>{
+           {"greedy-cost", "ranked by support per unit of cost"},
+           {"phragmen", "Sequential Phragmén"},
+           {"max-welfare", "the one with the greatest total support"},
+           {"mes", "Method of Equal Shares"}}) {
+    CAPTURE(rule);
+    ppb::rule_options opts;
+    opts.rule = rule;
+    const auto out = ppb::tally::run(e.inst, e.prof, opts);
+    const ppb::io::report_unit u{.name = "", .inst = &e.inst, .out = &out, .voters = e.prof.voters(), .tables = {}};
+    const auto html = render(u);
+    CHECK(contains(html, words));
+    for (const auto& step : out.trace) CHECK(contains(html, escaped(step.detail)));
+  }
+}
+
 TEST_CASE("no ties: the page says no tie-break was needed") {
   ppb::instance inst;
   inst.budget = 100;

@@ -34,7 +34,10 @@ def cli_tally(path, args):
 def cli_args(options):
     args = []
     for k, v in options.items():
-        args += ["--" + k.replace("_", "-"), str(v)]
+        if v is True:  # a flag: --comparison
+            args.append("--" + k.replace("_", "-"))
+        else:
+            args += ["--" + k.replace("_", "-"), str(v)]
     return args
 
 
@@ -173,12 +176,16 @@ class TallyTest(unittest.TestCase):
                 self.assertEqual(x.json(), y.json())
             with e.tally(satisfaction="cost", comparison=False, completion="none") as out:
                 self.assertEqual(out.to_dict()["satisfaction"], "cost")
+            with e.tally("mes") as out:
+                self.assertEqual((out.rule, [p.id for p in out.selected]), ("mes", ["b"]))
+            with e.tally("mes", completion="add1+greedy", comparison=True) as out:
+                self.assertEqual([p.id for p in out.selected], ["b", "c"])
 
     def test_bad_options_raise_invalid_argument(self):
         with ppb.Election.parse(SMALL) as e:
             for kwargs in ({"rule": "dictator"}, {"satisfaction": "joy"}, {"tie_break": "coin"}, {"seed": -1},
                            {"frobnicate": 1}, {"comparison": "maybe"}, {"rule": "phragmen", "satisfaction": "cost"},
-                           {"rule": "meta"}):
+                           {"rule": "meta"}, {"completion": "add1"}, {"rule": "mes", "completion": "bogus"}):
                 with self.subTest(kwargs=kwargs), self.assertRaises(ppb.InvalidArgumentError) as cm:
                     e.tally(**kwargs)
                 self.assertEqual(cm.exception.status, 1)
@@ -230,6 +237,9 @@ class SameAsCliTest(unittest.TestCase):
         {"rule": "phragmen"},
         {"rule": "max-welfare"},
         {"rule": "meta"},
+        {"rule": "mes"},
+        {"rule": "mes", "satisfaction": "cardinality", "completion": "add1+greedy"},
+        {"rule": "mes", "completion": "add1", "comparison": True},
         {"tie_break": "lot", "seed": 12345},
     ]
 

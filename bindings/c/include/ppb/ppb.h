@@ -226,19 +226,20 @@ PPB_CAPI ppb_status ppb_tally_options_new(ppb_tally_options** out_options);
 PPB_CAPI void ppb_tally_options_free(ppb_tally_options* options);
 
 /* Sets one option, named and spelled as `ppb tally`'s command-line option without its dashes:
- *   "rule"          greedy, greedy-cost, greedy-threshold, greedy-no-skip, greedy-exclusive,
- *                   phragmen, max-welfare, meta, … (see ppb_rule_name)
+ *   "rule"          greedy, greedy-cost, greedy-threshold, greedy-no-skip, greedy-exclusive, mes,
+ *                   phragmen, max-welfare, meta (see ppb_rule_name)
  *   "satisfaction"  points, cost, cardinality
  *   "tie-break"     default, file-order, lexicographic, lot, or a comma list of min-cost,
  *                   max-votes, file-order, lexicographic, lot
  *   "seed"          the lot's seed, a non-negative whole number
- *   "completion"    a completion for rules that take one (MES): none, add1, …
- *   "comparison"    "1"/"true" or "0"/"false": equalshares.net's comparison step (MES)
+ *   "completion"    MES only: none, add1, add1-exhaustive, greedy, or a chain such as add1+greedy
+ *   "comparison"    MES only: "1"/"true" or "0"/"false": equalshares.net's comparison step
  * `key` and `value` are NUL-terminated.
  * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT for a NULL pointer, an unknown key, or a value the
  *           option does not take (the message lists what it takes); PPB_ERR_MISUSE for a dead
  *           handle. On error the options are unchanged. Whether the rule takes the option at all is
- *           checked by ppb_tally_run (e.g. phragmen takes no satisfaction). */
+ *           checked by ppb_tally_run (e.g. phragmen takes no satisfaction, greedy no completion),
+ *           and so is the completion's name. */
 PPB_CAPI ppb_status ppb_tally_options_set(ppb_tally_options* options, const char* key, const char* value);
 
 /* Rule names ppb_tally_options_set("rule", …) accepts, in the order `ppb tally --help` lists them.
