@@ -176,9 +176,23 @@ static void misuse(void) {
   ppb_election* wrong = NULL;
   int64_t budget = 0;
   CHECK_OK(ppb_tally_options_new(&opts));
+  int32_t i32 = 0;
+  uint64_t u64 = 0;
+  size_t size = 0;
+  const char* s = NULL;
   wrong = (ppb_election*)(void*)opts;
   CHECK_STATUS(ppb_election_budget(wrong, &budget), PPB_ERR_MISUSE);
   CHECK_LAST_ERROR("[ppb.usage_error.201] election is not a live handle of its type", 201);
+  CHECK_STATUS(ppb_election_money_places(wrong, &i32), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_vote_type(wrong, &s), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_voter_count(wrong, &u64), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_project_count(wrong, &size), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_warning_count(wrong, &size), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_meta(wrong, "budget", &s), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_project_id(wrong, 0, &s), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_project_name(wrong, 0, &s), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_project_cost(wrong, 0, &budget), PPB_ERR_MISUSE);
+  CHECK_STATUS(ppb_election_find_project(wrong, "a", &i32, &size), PPB_ERR_MISUSE);
   ppb_election_free(wrong); /* ignored: not an election */
   CHECK_OK(ppb_tally_options_set(opts, "rule", "greedy-cost")); /* still alive */
   ppb_tally_options_free(opts);

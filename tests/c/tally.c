@@ -272,8 +272,27 @@ static void option_errors(void) {
     CHECK_LAST_ERROR("[ppb.usage_error.201] options is not a live handle of its type", 201);
     CHECK_STATUS(ppb_tally_run((const ppb_election*)(const void*)good, NULL, &o), PPB_ERR_MISUSE);
     CHECK_STATUS(ppb_tally_options_set((ppb_tally_options*)(void*)good, "rule", "greedy"), PPB_ERR_MISUSE);
-    CHECK_STATUS(ppb_outcome_tie_count((const ppb_outcome*)(const void*)opts, &count), PPB_ERR_MISUSE);
-    CHECK_LAST_ERROR("[ppb.usage_error.201] outcome is not a live handle of its type", 201);
+    {
+      const ppb_outcome* wrong = (const ppb_outcome*)(const void*)opts;
+      char* text = NULL;
+      const char* s = NULL;
+      int64_t i64 = 0;
+      int32_t i32 = 0;
+      uint64_t u64 = 0;
+      uint32_t u32 = 0;
+      CHECK_STATUS(ppb_outcome_tie_count(wrong, &count), PPB_ERR_MISUSE);
+      CHECK_LAST_ERROR("[ppb.usage_error.201] outcome is not a live handle of its type", 201);
+      CHECK_STATUS(ppb_outcome_to_json(wrong, PPB_JSON_DEFAULT, &text, NULL), PPB_ERR_MISUSE);
+      CHECK(text == NULL);
+      CHECK_STATUS(ppb_outcome_rule(wrong, &s), PPB_ERR_MISUSE);
+      CHECK_STATUS(ppb_outcome_spent(wrong, &i64), PPB_ERR_MISUSE);
+      CHECK_STATUS(ppb_outcome_selected_count(wrong, &count), PPB_ERR_MISUSE);
+      CHECK_STATUS(ppb_outcome_selected(wrong, 0, &count), PPB_ERR_MISUSE);
+      CHECK_STATUS(ppb_outcome_project_status(wrong, 0, &i32), PPB_ERR_MISUSE);
+      CHECK_STATUS(ppb_outcome_project_reason(wrong, 0, &s), PPB_ERR_MISUSE);
+      CHECK_STATUS(ppb_outcome_project_votes(wrong, 0, &u64), PPB_ERR_MISUSE);
+      CHECK_STATUS(ppb_outcome_project_rank(wrong, 0, &u32), PPB_ERR_MISUSE);
+    }
     ppb_outcome_free((ppb_outcome*)(void*)opts);
     ppb_tally_options_free((ppb_tally_options*)(void*)good);
     CHECK_OK(ppb_outcome_tie_count(good, &count));

@@ -1,5 +1,6 @@
 // libppb-c: the C ABI over the C++ API (DESIGN.md §2: it wraps, it adds nothing of its own).
 // Every entry point that can fail is one call to `guard`, so no exception crosses into C.
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cstdlib>
