@@ -187,12 +187,13 @@ TEST_CASE("optional sections: the ballot log, extra tables, notes, a given title
 
 TEST_CASE("each rule is explained in plain words; MES rounds appear among the rule's steps") {
   const small_election e;
-  for (const auto& [rule, words] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& rule_words : std::vector<std::pair<std::string, std::string>>{
            {"greedy-cost", "ranked by support per unit of cost"},
            {"phragmen", "Sequential Phragmén"},
            {"max-welfare", "the one with the greatest total support"},
            {"mes", "Method of Equal Shares"}}) {
-    CAPTURE(rule);
+    const auto& [rule, words] = rule_words;
+    CAPTURE(rule_words.first);  // clang 14 cannot capture a structured binding in CAPTURE's lambda
     ppb::rule_options opts;
     opts.rule = rule;
     const auto out = ppb::tally::run(e.inst, e.prof, opts);
