@@ -109,7 +109,7 @@ inline constexpr report_words report_en{
 
 inline constexpr report_words report_ru{
     .lang = "ru",
-    .title = "Бюджет участия: итоги голосования",
+    .title = "Бюджет народного участия: итоги голосования",
     .results = "Итоги",
     .budget = "Бюджет",
     .spent = "Распределено",
@@ -190,7 +190,7 @@ inline constexpr report_words report_ru{
 
 inline constexpr report_words report_kk{
     .lang = "kk",
-    .title = "Қатысу бюджеті: дауыс беру қорытындысы",
+    .title = "Халық қатысатын бюджет: дауыс беру қорытындысы",
     .results = "Қорытынды",
     .budget = "Бюджет",
     .spent = "Бөлінді",
