@@ -11,6 +11,7 @@
 #include "ppb/error.hpp"
 #include "ppb/io/json.hpp"
 #include "ppb/io/pabulib.hpp"
+#include "ppb/io/report.hpp"
 #include "ppb/model/instance.hpp"
 #include "ppb/model/project.hpp"
 #include "ppb/tally/greedy.hpp"

@@ -64,6 +64,7 @@ struct command {
 auto tally_command() -> command;
 auto explain_command() -> command;
 auto info_command() -> command;
+auto report_command() -> command;
 
 }  // namespace ppb::cli
 

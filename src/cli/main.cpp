@@ -8,7 +8,9 @@
 
 namespace {
 
-auto commands() -> std::vector<ppb::cli::command> { return {ppb::cli::tally_command(), ppb::cli::explain_command(), ppb::cli::info_command()}; }
+auto commands() -> std::vector<ppb::cli::command> {
+  return {ppb::cli::tally_command(), ppb::cli::explain_command(), ppb::cli::report_command(), ppb::cli::info_command()};
+}
 
 void print_main_help() {
   fmt::print("ppb {} — participatory budgeting from proposal to verifiable result\n\n", PPB_VERSION_STRING);
