@@ -102,14 +102,16 @@ PPB_FUNC auto profile::find_distinct() const -> distinct_rows {
   };
   std::size_t capacity = 16;
   while (capacity < size() * 2) capacity *= 2;
-  constexpr auto empty = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> slot(capacity, empty);  // index into `first`
+  // 32-bit slots halve the table; a profile of 2^32 distinct rows would not fit in memory anyway.
+  if (size() >= std::numeric_limits<std::uint32_t>::max()) throw usage_error("profile too large to merge");
+  constexpr auto empty = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> slot(capacity, empty);  // index into `first`
   distinct_rows d;
   for (std::size_t i = 0; i < size(); ++i) {
     const auto b = (*this)[i];
     for (std::size_t h = hash_of(i) & (capacity - 1);; h = (h + 1) & (capacity - 1)) {
       if (slot[h] == empty) {
-        slot[h] = d.first.size();
+        slot[h] = static_cast<std::uint32_t>(d.first.size());
         d.first.push_back(i);
         d.weight.push_back(b.weight);
         break;
