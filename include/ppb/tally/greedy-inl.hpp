@@ -32,18 +32,9 @@ inline void record_ties(const instance& inst, const std::vector<project_index>& 
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i + 1;
     while (j < order.size() && key[order[j]] == key[order[i]]) ++j;
-    if (j - i > 1) {
-      tie_record t;
-      t.support = key[order[i]];
-      bool some_funded = false, some_not = false;
-      for (std::size_t k = i; k < j; ++k) {
-        t.projects.push_back(order[k]);
-        if (k > i) t.decided_by.push_back(tie.deciding(inst, votes, order[k - 1], order[k]));
-        (out.is_funded(order[k]) ? some_funded : some_not) = true;
-      }
-      t.changed_outcome = some_funded && some_not;
-      out.ties.push_back(std::move(t));
-    }
+    if (j - i > 1)
+      out.ties.push_back(tally::make_tie(inst, votes, tie, {order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(j)},
+                                         key[order[i]]));
     i = j;
   }
 }
@@ -52,13 +43,14 @@ inline void record_ties(const instance& inst, const std::vector<project_index>& 
 PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const greedy_options& opts) -> outcome {
   const auto n = inst.size();
   const auto t = totals(inst, prof);
-  outcome out;
+  std::string rule;
   switch (opts.variant) {
-    case greedy_variant::standard: out.rule = opts.per_cost ? "greedy-cost" : "greedy"; break;
-    case greedy_variant::threshold: out.rule = "greedy-threshold"; break;
-    case greedy_variant::no_skip: out.rule = "greedy-no-skip"; break;
-    case greedy_variant::exclusive: out.rule = "greedy-exclusive"; break;
+    case greedy_variant::standard: rule = opts.per_cost ? "greedy-cost" : "greedy"; break;
+    case greedy_variant::threshold: rule = "greedy-threshold"; break;
+    case greedy_variant::no_skip: rule = "greedy-no-skip"; break;
+    case greedy_variant::exclusive: rule = "greedy-exclusive"; break;
   }
+  outcome out = start_outcome(inst, t, std::move(rule), std::string(satisfaction_name(opts.satisfaction)), opts.tie);
   if (opts.min_points)
     out.notes.push_back("projects with support below " + std::to_string(*opts.min_points) + " are excluded");
   if (opts.stop_at_first_unaffordable)
@@ -68,10 +60,6 @@ PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const gre
     out.notes.push_back("greedy-exclusive: the file does not say which projects the city treated as mutually "
                         "exclusive, so this is plain greedy; it matches the official outcome only if no exclusion "
                         "changed it");
-  out.satisfaction = std::string(satisfaction_name(opts.satisfaction));
-  out.tie_break = opts.tie.name();
-  out.budget = inst.budget;
-  out.projects.resize(n);
 
   // The ranking key: an exact fraction per project.
   std::vector<fraction> key(n);
@@ -81,11 +69,7 @@ PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const gre
     const bool divide = opts.per_cost || opts.satisfaction == satisfaction_kind::cardinality;
     // pabutools: zero support ranks last whatever the cost; positive support at zero cost first.
     key[p] = !divide ? fraction{support, 1} : support <= 0 ? fraction{0, 1} : fraction{support, inst[p].cost};
-    auto& r = out.projects[p];
-    r.project = p;
-    r.votes = t.supporters[p];
-    r.points = t.points[p];
-    r.support = key[p];
+    out.projects[p].support = key[p];
   }
 
   const auto priority = opts.tie.priority(inst, t.supporters);
@@ -141,6 +125,7 @@ PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const gre
   out.spent = inst.budget - left;
   std::erase_if(order, [&](project_index p) { return before[p]; });
   detail::record_ties(inst, order, key, t.supporters, opts.tie, out);
+  out.mark_ties_that_changed_outcome();
   return out;
 }
 

@@ -121,11 +121,7 @@ PPB_FUNC auto tally::max_welfare_detailed(const instance& inst, const profile& p
   const auto t = totals(inst, prof);
   max_welfare_result res;
   auto& out = res.result;
-  out.rule = "max-welfare";
-  out.satisfaction = std::string(satisfaction_name(opts.satisfaction));
-  out.tie_break = opts.tie.name();
-  out.budget = inst.budget;
-  out.projects.resize(n);
+  out = start_outcome(inst, t, "max-welfare", std::string(satisfaction_name(opts.satisfaction)), opts.tie);
 
   // Welfare of each project, and the items worth considering.
   std::vector<wide> profit(n);
@@ -133,9 +129,6 @@ PPB_FUNC auto tally::max_welfare_detailed(const instance& inst, const profile& p
   std::vector<project_index> free_funded;  // cost 0, positive welfare
   for (project_index p = 0; p < n; ++p) {
     auto& r = out.projects[p];
-    r.project = p;
-    r.votes = t.supporters[p];
-    r.points = t.points[p];
     const money cost = inst[p].cost;
     const auto supporters = static_cast<std::int64_t>(t.supporters[p]);
     switch (opts.satisfaction) {

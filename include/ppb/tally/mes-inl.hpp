@@ -798,18 +798,9 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
   res.per_voter_budget = endowment;
 
   outcome& out = res.result;
-  out.rule = "mes";
-  out.satisfaction = std::string(satisfaction_name(opts.satisfaction));
-  out.tie_break = opts.tie.name();
-  out.budget = inst.budget;
-  out.projects.resize(n);
-  for (project_index p = 0; p < n; ++p) {
-    auto& r = out.projects[p];
-    r.project = p;
-    r.votes = t.supporters[p];
-    r.points = t.points[p];
-    r.support = to_small_fraction(run.last_rho[p]).value_or(fraction{0, 1});
-  }
+  out = tally::start_outcome(inst, t, "mes", std::string(satisfaction_name(opts.satisfaction)), opts.tie);
+  for (project_index p = 0; p < n; ++p)
+    out.projects[p].support = to_small_fraction(run.last_rho[p]).value_or(fraction{0, 1});
   money left = inst.budget;
   std::uint32_t rank = 0;
   for (auto p : in.free) {
@@ -839,13 +830,10 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
   }
   res.mes_selected = out.selected;
   for (const auto& [round, projects] : engine.ties()) {
-    tie_record tr;
-    tr.projects = projects;
-    std::sort(tr.projects.begin(), tr.projects.end(), [&](project_index a, project_index b) { return priority[a] < priority[b]; });
-    tr.support = to_small_fraction(run.rounds[round - 1].rho).value_or(fraction{0, 1});
-    for (std::size_t k = 1; k < tr.projects.size(); ++k)
-      tr.decided_by.push_back(opts.tie.deciding(inst, t.supporters, tr.projects[k - 1], tr.projects[k]));
-    out.ties.push_back(std::move(tr));
+    auto ordered = projects;
+    std::sort(ordered.begin(), ordered.end(), [&](project_index a, project_index b) { return priority[a] < priority[b]; });
+    out.ties.push_back(tally::make_tie(inst, t.supporters, opts.tie, std::move(ordered),
+                                       to_small_fraction(run.rounds[round - 1].rho).value_or(fraction{0, 1})));
   }
   for (project_index p = 0; p < n; ++p) {
     auto& r = out.projects[p];
@@ -885,11 +873,7 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
     }
   }
   out.spent = inst.budget - left;
-  for (auto& tr : out.ties) {
-    bool some_funded = false, some_not = false;
-    for (auto p : tr.projects) (out.is_funded(p) ? some_funded : some_not) = true;
-    tr.changed_outcome = some_funded && some_not;
-  }
+  out.mark_ties_that_changed_outcome();
   out.notes = std::move(notes);
   if (!opts.completion.empty()) {
     std::string chain;

@@ -16,6 +16,33 @@ PPB_FUNC auto project_status_name(project_status s) noexcept -> std::string_view
   return "skipped";
 }
 
+PPB_FUNC auto tally::start_outcome(const instance& inst, const project_totals& t, std::string rule,
+                                  std::string satisfaction, const tie_break& tie) -> outcome {
+  outcome out;
+  out.rule = std::move(rule);
+  out.satisfaction = std::move(satisfaction);
+  out.tie_break = tie.name();
+  out.budget = inst.budget;
+  out.projects.resize(inst.size());
+  for (project_index p = 0; p < inst.size(); ++p) {
+    auto& r = out.projects[p];
+    r.project = p;
+    r.votes = t.supporters[p];
+    r.points = t.points[p];
+  }
+  return out;
+}
+
+PPB_FUNC auto tally::make_tie(const instance& inst, std::span<const std::uint64_t> votes, const tie_break& tie,
+                             std::vector<project_index> ordered, fraction support) -> tie_record {
+  tie_record t;
+  t.projects = std::move(ordered);
+  t.support = support;
+  for (std::size_t k = 1; k < t.projects.size(); ++k)
+    t.decided_by.push_back(tie.deciding(inst, votes, t.projects[k - 1], t.projects[k]));
+  return t;
+}
+
 PPB_END_NAMESPACE
 
 #endif

@@ -5,9 +5,11 @@
 #define PPB_TALLY_OUTCOME_HPP
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "ppb/ballots/profile.hpp"
 #include "ppb/model/instance.hpp"
 #include "ppb/tally/tie_break.hpp"
 
@@ -68,7 +70,27 @@ struct outcome {
   [[nodiscard]] auto is_funded(project_index p) const -> bool {
     return p < projects.size() && projects[p].status == project_status::funded;
   }
+  /// Sets each tie's `changed_outcome`: some of its projects funded and some not. Rules call it
+  /// once their selection is final.
+  void mark_ties_that_changed_outcome() {
+    for (auto& t : ties) {
+      bool some_funded = false, some_not = false;
+      for (auto p : t.projects) (is_funded(p) ? some_funded : some_not) = true;
+      t.changed_outcome = some_funded && some_not;
+    }
+  }
 };
+
+namespace tally {
+/// An outcome before a rule has decided anything: its names, the budget, and one result per
+/// project (votes and points from `t`, status skipped, support 0), for the rule to fill in.
+PPB_API auto start_outcome(const instance& inst, const project_totals& t, std::string rule, std::string satisfaction,
+                           const tie_break& tie) -> outcome;
+/// A tie among `ordered` (already in the order `tie` puts them) at `support`, with the criterion
+/// that decided each adjacent pair; `changed_outcome` is set by `mark_ties_that_changed_outcome`.
+PPB_API auto make_tie(const instance& inst, std::span<const std::uint64_t> votes, const tie_break& tie,
+                      std::vector<project_index> ordered, fraction support) -> tie_record;
+}  // namespace tally
 
 PPB_END_NAMESPACE
 

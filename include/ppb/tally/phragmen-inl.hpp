@@ -18,19 +18,7 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
   using q = rational;
   const auto n = inst.size();
   const auto t = totals(inst, prof);
-  outcome out;
-  out.rule = "phragmen";
-  out.satisfaction = "cardinality";
-  out.tie_break = opts.tie.name();
-  out.budget = inst.budget;
-  out.projects.resize(n);
-  for (project_index p = 0; p < n; ++p) {
-    auto& r = out.projects[p];
-    r.project = p;
-    r.votes = t.supporters[p];
-    r.points = t.points[p];
-    r.support = fraction{0, 1};
-  }
+  outcome out = start_outcome(inst, t, "phragmen", "cardinality", opts.tie);
   const auto priority = opts.tie.priority(inst, t.supporters);
 
   // Rows (distinct ballots) supporting each project, in compressed form.
@@ -160,11 +148,7 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
     out.trace.push_back({round, chosen, project_status::funded, left,
                          "max load " + load_text + " for " + std::to_string(t.supporters[chosen]) + " supporters"});
     if (tied.size() > 1) {
-      tie_record tr;
-      tr.projects = tied;
-      if (small) tr.support = *small;
-      for (std::size_t k = 1; k < tied.size(); ++k) tr.decided_by.push_back(opts.tie.deciding(inst, t.supporters, tied[k - 1], tied[k]));
-      out.ties.push_back(std::move(tr));
+      out.ties.push_back(make_tie(inst, t.supporters, opts.tie, tied, small.value_or(fraction{0, 1})));
     }
     if (inf) continue;  // nobody supports it: no load moves
     // The chosen project's supporters move to a new load class.
@@ -194,11 +178,7 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
       r.status = project_status::not_reached;
       r.reason = "the rule stopped before it (a project of smaller load did not fit)";
     }
-  for (auto& tr : out.ties) {
-    bool some_funded = false, some_not = false;
-    for (auto p : tr.projects) (out.is_funded(p) ? some_funded : some_not) = true;
-    tr.changed_outcome = some_funded && some_not;
-  }
+  out.mark_ties_that_changed_outcome();
   out.spent = inst.budget - left;
   return out;
 }
