@@ -8,7 +8,10 @@
 
 namespace {
 
-auto commands() -> std::vector<ppb::cli::command> { return {ppb::cli::tally_command(), ppb::cli::info_command()}; }
+auto commands() -> std::vector<ppb::cli::command> {
+  return {ppb::cli::tally_command(),     ppb::cli::info_command(), ppb::cli::election_command(),
+          ppb::cli::proposals_command(), ppb::cli::roll_command(), ppb::cli::iin_command()};
+}
 
 void print_main_help() {
   fmt::print("ppb {} — participatory budgeting from proposal to verifiable result\n\n", PPB_VERSION_STRING);

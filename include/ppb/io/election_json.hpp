@@ -1,0 +1,55 @@
+/// @file
+/// Election definitions as JSON (Boost.JSON): the loader validates every field and reports every
+/// problem with its JSON Pointer path (`/units/3/budget: must be a non-negative integer`).
+/// Schema: docs/election.schema.json; guide: docs/election.md.
+#ifndef PPB_IO_ELECTION_JSON_HPP
+#define PPB_IO_ELECTION_JSON_HPP
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ppb/model/election.hpp"
+
+PPB_BEGIN_NAMESPACE
+
+/// One problem in a definition: where (a JSON Pointer, `""` for the document itself) and what.
+/// A JSON syntax error has an empty path and a message starting `line L, column C:`.
+struct definition_problem {
+  std::string path;
+  std::string message;
+  /// `path: message`, or the message alone when the path is empty.
+  [[nodiscard]] auto to_string() const -> std::string { return path.empty() ? message : path + ": " + message; }
+  friend auto operator==(const definition_problem&, const definition_problem&) -> bool = default;
+};
+
+namespace io {
+
+/// The value of the definition's `format` field this build reads.
+inline constexpr std::string_view election_format = "ppb/election/v1";
+
+/// Every problem of the definition held in `bytes` (empty: valid). Checks JSON syntax and UTF-8,
+/// duplicate keys (the election id is a hash of the bytes, so two readings must not differ),
+/// unknown fields, types, ranges, the territory tree, phase order, and that the tally rule,
+/// satisfaction and tie-break are ones `ppb tally` accepts. Never throws for bad input.
+PPB_API auto check_election(std::string_view bytes) -> std::vector<definition_problem>;
+
+/// Parses a definition, keeping `bytes` exactly. Throws `parse_error(json_syntax)` (with the line)
+/// for text that is not JSON, and `parse_error(invalid_election)` listing every problem otherwise.
+PPB_API auto parse_election(std::string_view bytes, std::string_view name = "<input>") -> election_definition;
+
+/// Reads the file's exact bytes and parses them; `parse_error(io)` if it cannot be read.
+PPB_API auto load_election(const std::filesystem::path& path) -> election_definition;
+
+/// A file's whole content, byte for byte; `parse_error(io)` if it cannot be read.
+PPB_API auto read_file_bytes(const std::filesystem::path& path) -> std::string;
+
+}  // namespace io
+PPB_END_NAMESPACE
+
+#ifdef PPB_HEADER_ONLY
+#  include "ppb/io/election_json-inl.hpp"
+#endif
+
+#endif
