@@ -230,7 +230,8 @@ PPB_FUNC auto io::load_snapshot(std::istream& in, std::string_view name) -> elec
     detail::snapshot_transfer<boost::archive::text_iarchive> get(ar, payload.size());
     std::string definition;
     get(definition);
-    state.definition = parse_election(definition, file + " (definition)");
+    // An empty state has no definition; anything else must load as one.
+    if (!definition.empty()) state.definition = parse_election(definition, file + " (definition)");
     std::vector<proposal> proposals;
     std::vector<audit_entry> audit;
     get(proposals);

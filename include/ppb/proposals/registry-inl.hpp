@@ -78,7 +78,28 @@ PPB_FUNC auto detail::normalise_for_duplicates(std::string_view text) -> std::u3
   return out;
 }
 
+namespace detail {
+/// The numbers in a normalised text, in order ("дом 12 кв 3" → {"12", "3"}).
+inline auto proposal_numbers(const std::u32string& s) -> std::vector<std::u32string> {
+  std::vector<std::u32string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] < U'0' || s[i] > U'9') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] >= U'0' && s[j] <= U'9') ++j;
+    out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+}  // namespace detail
+
 PPB_FUNC auto detail::near_identical(const std::u32string& a, const std::u32string& b) -> bool {
+  // House and plot numbers tell places apart: "дом 12" and "дом 14" are one edit apart but not
+  // the same project, so the numbers must agree exactly.
+  if (proposal_numbers(a) != proposal_numbers(b)) return false;
   const std::size_t k = std::max(a.size(), b.size()) / 10;
   const std::size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > k) return false;
@@ -338,10 +359,11 @@ PPB_FUNC auto proposal_registry::review(const election_definition& election, std
   else if (!rules.review.council.empty() &&
            std::find(rules.review.council.begin(), rules.review.council.end(), vote.reviewer) == rules.review.council.end())
     add(proposal_reason::not_a_council_member, "'" + vote.reviewer + "' is not on the council");
-  const std::uint32_t round = opens ? p->round + (p->state == proposal_state::resubmitted ? 1 : 0) : p->round;
-  for (const auto& earlier : p->votes)
-    if (earlier.round == round && earlier.reviewer == vote.reviewer)
-      add(proposal_reason::already_reviewed, "'" + vote.reviewer + "' already voted in round " + std::to_string(round));
+  if (p->state == proposal_state::under_review)  // an opening vote starts a fresh round
+    for (const auto& earlier : p->votes)
+      if (earlier.round == p->round && earlier.reviewer == vote.reviewer)
+        add(proposal_reason::already_reviewed,
+            "'" + vote.reviewer + "' already voted in round " + std::to_string(p->round));
   if (vote.decision == review_decision::reject && (!vote.ground || !is_rejection_ground(*vote.ground)))
     add(proposal_reason::not_a_rejection_ground,
         vote.ground ? "'" + std::string(reason_name(*vote.ground)) + "' is not a rejection ground (40–59)"

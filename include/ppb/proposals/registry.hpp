@@ -28,8 +28,9 @@ class PPB_API proposal_registry {
   /// with a `roll`: on it, active, living in the unit or inside it); the unit (in the election,
   /// with a budget); title and the election's required fields; the category; the cost (≥ min,
   /// ≤ the cap and the unit's budget); attachments; the author's limit; the id; and likely
-  /// duplicates (same unit, normalised titles within 10% edit distance and addresses too when
-  /// both have one; rejected, withdrawn and merged proposals are not compared). Without a roll
+  /// duplicates (same unit; normalised titles with the same numbers and within 10% edit
+  /// distance, and addresses too when both have one; rejected, withdrawn and merged proposals
+  /// are not compared). Without a roll
   /// residence is not checked. On success the proposal is `submitted` (audit: actor = author).
   /// O(proposals in the unit × title length).
   auto submit(const election_definition& election, const voter_roll* roll, const submission& s,
@@ -102,7 +103,8 @@ namespace detail {
 /// Text normalised for duplicate detection: lowercase (Latin, Russian and Kazakh Cyrillic; ё→е),
 /// letters and digits kept, everything else one space, trimmed. As code points.
 PPB_API auto normalise_for_duplicates(std::string_view text) -> std::u32string;
-/// Whether two normalised texts are near-identical: edit distance ≤ ⌊longer length / 10⌋.
+/// Whether two normalised texts are near-identical: the same numbers in the same order (house
+/// numbers tell places apart) and an edit distance ≤ ⌊longer length / 10⌋.
 PPB_API auto near_identical(const std::u32string& a, const std::u32string& b) -> bool;
 }  // namespace detail
 
