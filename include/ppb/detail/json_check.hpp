@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ppb/io/election_json.hpp"
+#include "ppb/model/election.hpp"
 
 PPB_BEGIN_NAMESPACE
 namespace detail {

@@ -14,16 +14,6 @@
 
 PPB_BEGIN_NAMESPACE
 
-/// One problem in a definition: where (a JSON Pointer, `""` for the document itself) and what.
-/// A JSON syntax error has an empty path and a message starting `line L, column C:`.
-struct definition_problem {
-  std::string path;
-  std::string message;
-  /// `path: message`, or the message alone when the path is empty.
-  [[nodiscard]] auto to_string() const -> std::string { return path.empty() ? message : path + ": " + message; }
-  friend auto operator==(const definition_problem&, const definition_problem&) -> bool = default;
-};
-
 namespace io {
 
 /// The value of the definition's `format` field this build reads.

@@ -41,7 +41,7 @@ namespace io {
 /// Reads a roll from `in`; `name` names it in diagnostics. With `election`, each row's unit must
 /// be one of its units. Throws `parse_error` for a file that is not a roll at all (no header,
 /// a missing or unknown column: `missing_field` / `bad_value`), or at the first bad row with
-/// `strict`. O(rows); about 100 bytes of memory per voter.
+/// `strict`. O(rows); about 190 bytes of memory per voter at peak (bench/README.md).
 PPB_API auto read_roll(std::istream& in, std::string_view name, const election_definition* election = nullptr,
                        const roll_read_options& opts = {}) -> roll_import;
 /// Reads a roll file; `parse_error(io)` if it cannot be opened.

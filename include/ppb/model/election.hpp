@@ -164,6 +164,16 @@ struct election_spec {
   friend auto operator==(const election_spec&, const election_spec&) -> bool = default;
 };
 
+/// One problem in a definition: where (a JSON Pointer, `""` for the document itself) and what.
+/// A JSON syntax error has an empty path and a message starting `line L, column C:`.
+struct definition_problem {
+  std::string path;
+  std::string message;
+  /// `path: message`, or the message alone when the path is empty.
+  [[nodiscard]] auto to_string() const -> std::string { return path.empty() ? message : path + ": " + message; }
+  friend auto operator==(const definition_problem&, const definition_problem&) -> bool = default;
+};
+
 /// An election definition: its spec plus the exact bytes it was read from. Immutable, so that
 /// what the engine uses never drifts from what the election id commits to. Build it with
 /// `io::parse_election` / `io::load_election`. Copyable; thread-safe for concurrent reads.
