@@ -1,13 +1,21 @@
-// Times greedy (points, cost, cardinality), the greedy variants, sequential Phragmén, maximum
-// welfare (cost, cardinality) and --rule meta on the largest pabulib files and on a synthetic
-// profile of 1 M voters × 200 projects. Prints a table; nothing is asserted.
-// usage: rules_bench [PABULIB_DIR] [--no-synthetic]
+// Times greedy (points, cost, cardinality), sequential Phragmén, maximum welfare, MES (no
+// completion, add1-exhaustive, add1-exhaustive+greedy, add1) and --rule meta on the largest
+// pabulib files and on a synthetic profile of 1 M voters × 200 projects, and compares with
+// pabutools' times recorded in pabulib/INDEX.md. Prints Markdown tables; nothing is asserted.
+// usage: rules_bench [PABULIB_DIR] [--no-synthetic] [--smoke]
 #include <fmt/format.h>
+
+#include <sys/resource.h>
+
+#include <time.h>
 
 #include <chrono>
 #include <filesystem>
-#include <functional>
+#include <fstream>
+#include <map>
+#include <optional>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,20 +27,6 @@ using clock_type = std::chrono::steady_clock;
 
 auto seconds_since(clock_type::time_point start) -> double {
   return std::chrono::duration<double>(clock_type::now() - start).count();
-}
-
-// One rule timed on one election: seconds, or the reason it does not apply.
-auto time_rule(const ppb::election& e, const ppb::rule_options& o) -> std::string {
-  const auto start = clock_type::now();
-  try {
-    const auto out = ppb::tally::run(e.inst, e.prof, o);
-    const double s = seconds_since(start);
-    bool unproven = false;
-    for (const auto& n : out.notes) unproven = unproven || n.find("NOT proven") != std::string::npos;
-    return fmt::format("{:.3f}{}", s, unproven ? "*" : "");
-  } catch (const ppb::usage_error&) {
-    return "–";
-  }
 }
 
 // 1 M voters, 200 projects, ballots of 1..10 approvals with Zipf-like popularity; seeded.
@@ -67,39 +61,134 @@ auto synthetic(std::size_t voters, std::size_t projects) -> ppb::election {
   return e;
 }
 
-void print_row(const std::string& name, const ppb::election& e, double read_s) {
-  struct column {
-    const char* title;
-    const char* rule;
-    const char* satisfaction;
+// CPU seconds of this process: the rules are single-threaded, and CPU time does not count what
+// other programs on a busy 2-core machine take.
+auto cpu_seconds() -> double {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// pabutools' seconds per rule and file, from the table in pabulib/INDEX.md (same machine kind).
+using pabutools_times = std::map<std::string, std::map<std::string, double>>;
+auto read_pabutools_times(const std::filesystem::path& index) -> pabutools_times {
+  pabutools_times t;
+  std::ifstream in(index);
+  std::string line;
+  std::vector<std::string> header;
+  auto cells = [](const std::string& l) {
+    std::vector<std::string> c;
+    std::stringstream ss(l);
+    std::string cell;
+    std::getline(ss, cell, '|');
+    while (std::getline(ss, cell, '|')) {
+      cell.erase(0, cell.find_first_not_of(' '));
+      cell.erase(cell.find_last_not_of(' ') + 1);
+      c.push_back(cell);
+    }
+    return c;
   };
-  static const column columns[] = {
-      {"greedy", "greedy", "points"},           {"greedy-cost", "greedy", "cost"},
-      {"greedy-card", "greedy", "cardinality"}, {"no-skip", "greedy-no-skip", "points"},
-      {"phragmen", "phragmen", nullptr},        {"maxw-cost", "max-welfare", "cost"},
-      {"maxw-card", "max-welfare", "cardinality"}, {"meta", "meta", nullptr},
-  };
+  while (std::getline(in, line)) {
+    if (line.starts_with("| file | type | proj | votes | greedy_cost")) {
+      header = cells(line);
+      continue;
+    }
+    if (header.empty() || !line.starts_with("| ")) continue;
+    const auto c = cells(line);
+    for (std::size_t i = 4; i < c.size() && i < header.size(); ++i) {
+      std::string v = c[i];
+      const auto mark = v.find("ᵐ");
+      if (mark != std::string::npos) v.erase(mark);
+      try {
+        t[c[0] + ".pb"][header[i]] = std::stod(v);
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  return t;
+}
+
+struct column {
+  const char* title;
+  const char* rule;
+  const char* satisfaction;
+  const char* completion;
+  const char* pabutools;  // the INDEX.md column timing the same rule, if any
+};
+
+const column columns[] = {
+    {"greedy", "greedy", "points", nullptr, nullptr},
+    {"greedy-cost", "greedy", "cost", nullptr, "greedy_cost"},
+    {"greedy-card", "greedy", "cardinality", nullptr, "greedy_card"},
+    {"phragmen", "phragmen", nullptr, nullptr, "phragmen"},
+    {"maxw-cost", "max-welfare", "cost", nullptr, nullptr},
+    {"mes-cost", "mes", "cost", "none", "mes_cost"},
+    {"mes-add1-exh", "mes", "cost", "add1-exhaustive", "mes_cost_add1"},
+    {"mes-full", "mes", "cost", "add1-exhaustive+greedy", "mes_cost_add1_greedy"},
+    {"mes-add1", "mes", "cost", "add1", nullptr},
+    {"meta", "meta", nullptr, nullptr, "meta"},
+};
+
+// One rule timed on one election: seconds, or the reason it does not apply.
+auto time_rule(const ppb::election& e, const column& c) -> std::optional<double> {
+  ppb::rule_options o;
+  o.rule = c.rule;
+  if (c.satisfaction) {
+    o.satisfaction = ppb::parse_satisfaction(c.satisfaction);
+    o.satisfaction_given = true;
+  }
+  if (c.completion) o.completion = c.completion;
+  if (std::string(c.rule) != "meta") o.tie = ppb::tie_break::lexicographic();
+  try {
+    // Short runs are repeated until 0.05 s have passed, so the clock's resolution does not count.
+    const auto start = cpu_seconds();
+    int runs = 0;
+    do {
+      (void)ppb::tally::run(e.inst, e.prof, o);
+      ++runs;
+    } while (cpu_seconds() - start < 0.05);
+    return (cpu_seconds() - start) / runs;
+  } catch (const ppb::usage_error&) {
+    return std::nullopt;
+  }
+}
+
+// Prints one row of seconds per rule, and returns the speed-ups over pabutools where it has a time.
+void print_row(const std::string& name, const ppb::election& e, double read_s, const pabutools_times& pabutools,
+               std::vector<std::string>& speedups) {
   static bool header = false;
   if (!header) {
-    fmt::print("{:<34} {:>5} {:>8} {:>7}", "election", "proj", "voters", "read");
-    for (const auto& c : columns) fmt::print(" {:>11}", c.title);
+    fmt::print("| election | proj | voters | read s |");
+    for (const auto& c : columns) fmt::print(" {} |", c.title);
+    fmt::print("\n|---|---|---|---|");
+    for (std::size_t i = 0; i < std::size(columns); ++i) fmt::print("---|");
     fmt::print("\n");
     header = true;
   }
-  fmt::print("{:<34} {:>5} {:>8} {:>7.2f}", name.substr(0, 34), e.inst.size(), e.prof.voters(), read_s);
+  fmt::print("| {} | {} | {} | {:.2f} |", name, e.inst.size(), e.prof.voters(), read_s);
   std::fflush(stdout);
+  const auto known = pabutools.find(name);
+  std::string ratios = "| " + name + " |";
   for (const auto& c : columns) {
-    ppb::rule_options o;
-    o.rule = c.rule;
-    if (c.satisfaction) {
-      o.satisfaction = ppb::parse_satisfaction(c.satisfaction);
-      o.satisfaction_given = true;
-    }
-    o.tie = ppb::tie_break::lexicographic();
-    fmt::print(" {:>11}", time_rule(e, o));
+    const auto s = time_rule(e, c);
+    fmt::print(" {} |", s ? fmt::format("{:.4f}", *s) : "–");
     std::fflush(stdout);
+    if (c.pabutools == nullptr) continue;
+    std::string cell = " – |";
+    if (s && known != pabutools.end()) {
+      const auto it = known->second.find(c.pabutools);
+      if (it != known->second.end()) cell = fmt::format(" {:.4g} / {:.4f} = {:.0f}× |", it->second, *s, it->second / *s);
+    }
+    ratios += cell;
   }
   fmt::print("\n");
+  speedups.push_back(ratios);
+}
+
+auto peak_rss_mb() -> double {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
 }
 
 }  // namespace
@@ -114,11 +203,16 @@ auto main(int argc, char** argv) -> int {
     else dir = a;
   }
   if (smoke) with_synthetic = false;
-  fmt::print("seconds per rule (one run each; ties lexicographic; – = rule does not apply; * = node limit hit)\n\n");
+  const auto pabutools = read_pabutools_times(dir / "INDEX.md");
+  fmt::print("CPU seconds per rule (one run each, parsing excluded; ties lexicographic, meta: the file's own; "
+             "– = rule does not apply)\n\n");
   const std::vector<const char*> files =
       smoke ? std::vector<const char*>{"Poland_Warszawa_2017_Mlynow.pb"}
             : std::vector<const char*>{"Poland_Warszawa_2026.pb", "Poland_Krakow_2024.pb", "Poland_Lodz_2022.pb",
-                                       "Poland_Wroclaw_2015_150_-_500.pb", "Poland_Wroclaw_2015_up_to_150.pb"};
+                                       "Poland_Wroclaw_2015_150_-_500.pb", "Poland_Wroclaw_2015_up_to_150.pb",
+                                       "Poland_Warszawa_2023_Targowek.pb", "Poland_Wieliczka_2023_Green_Budget.pb",
+                                       "Poland_Warszawa_2017_Mlynow.pb", "France_Toulouse_2019.pb"};
+  std::vector<std::string> speedups;
   for (const char* f : files) {
     const auto start = clock_type::now();
     ppb::election e;
@@ -128,19 +222,25 @@ auto main(int argc, char** argv) -> int {
       fmt::print("{}: {}\n", f, err.what());
       continue;
     }
-    print_row(f, e, seconds_since(start));
+    print_row(f, e, seconds_since(start), pabutools, speedups);
   }
   if (with_synthetic) {
     const auto start = clock_type::now();
+    const double rss_before = peak_rss_mb();
     const auto e = synthetic(1'000'000, 200);
-    print_row("synthetic 1M voters x 200 projects", e, seconds_since(start));
-    const auto mstart = clock_type::now();
-    const auto merged = e.prof.merge_identical();
-    const double merge_s = seconds_since(mstart);
-    ppb::election m;
-    m.inst = e.inst;
-    m.prof = merged;
-    print_row(fmt::format("  same, merged ({} rows)", merged.size()), m, merge_s);
+    const double profile_mb = static_cast<double>(e.prof.memory_bytes()) / 1e6;
+    print_row("synthetic 1M voters x 200 projects", e, seconds_since(start), pabutools, speedups);
+    fmt::print("\nsynthetic profile: {:.0f} MB of ballot arrays; peak resident set {:.0f} MB before building it, "
+               "{:.0f} MB after every rule ran\n",
+               profile_mb, rss_before, peak_rss_mb());
   }
+  fmt::print("\npabutools seconds (pabulib/INDEX.md) / ppb seconds = speed-up\n\n| election |");
+  for (const auto& c : columns)
+    if (c.pabutools) fmt::print(" {} |", c.title);
+  fmt::print("\n|---|");
+  for (const auto& c : columns)
+    if (c.pabutools) fmt::print("---|");
+  fmt::print("\n");
+  for (const auto& r : speedups) fmt::print("{}\n", r);
   return 0;
 }

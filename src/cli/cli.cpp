@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 
 namespace ppb::cli {
@@ -73,6 +74,71 @@ auto load_pabulib(const std::string& path, bool strict, bool quiet) -> election 
       fmt::print(stderr, "ppb: warning: these ballots are counted as cast (use --strict to refuse the file)\n");
   }
   return e;
+}
+
+}  // namespace ppb::cli
+
+namespace ppb::cli {
+
+const std::string_view rule_options_help = R"(  --rule RULE            greedy (default): most support first, fund each project that still fits;
+                         greedy-cost: support per cost first.
+                         greedy-threshold, greedy-no-skip, greedy-exclusive: pabulib's variants
+                         (threshold from META min_project_score_threshold; no-skip stops at the
+                         first project that does not fit).
+                         mes: Method of Equal Shares, exact (satisfaction cost unless given).
+                         phragmen: sequential Phragmén, exact loads (approval, choose-1).
+                         max-welfare: allocation of maximal total satisfaction (exact knapsack).
+                         meta: the rule the file's META names, with pabulib's conventions.
+  --satisfaction S       points (default; mes: cost): total approvals, points or score (ordinal:
+                         k..1 by rank); cost: rank by number of supporters (pabutools' Cost_Sat;
+                         mes: satisfaction = cost of the funded projects); cardinality: supporters
+                         per cost (pabutools' Cardinality_Sat; mes: number of funded projects).
+  --completion C         mes only: none (default), add1 (equalshares.net and pabulib: start at
+                         floor(B/n) per voter, raise by 1 while the outcome fits), add1-exhaustive
+                         (pabutools: from B/n, raise by 1 until exhaustive), greedy (fill what is
+                         left by support), or a chain: add1+greedy, add1-exhaustive+greedy.
+  --comparison           mes only: keep the MES outcome unless strictly more voters have more
+                         funded projects under greedy by votes (equalshares.net).
+  --tie-break POLICY     default (min-cost,max-votes,file-order), file-order (pabulib's checker),
+                         lexicographic (pabutools: project ids by code point), lot (seeded),
+                         or a comma list of min-cost, max-votes, file-order, lexicographic, lot.
+  --seed N               seed of the lot (with --tie-break lot).
+)";
+
+auto joined(std::vector<std::string_view> base, const std::vector<std::string_view>& extra) -> std::vector<std::string_view> {
+  base.insert(base.end(), extra.begin(), extra.end());
+  return base;
+}
+
+auto parse_rule_options(const args& a) -> rule_options {
+  rule_options opts;
+  if (auto r = a.value("--rule")) opts.rule = *r;
+  // Check the rule name before anything reads a large file.
+  const auto names = tally::rule_names();
+  if (std::find(names.begin(), names.end(), opts.rule) == names.end()) {
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    throw usage(fmt::format("unknown rule '{}' (known: {})", opts.rule, known));
+  }
+  if (auto s = a.value("--satisfaction")) {
+    opts.satisfaction = parse_satisfaction(*s);
+    opts.satisfaction_given = true;
+  }
+  if (auto c = a.value("--completion")) {
+    opts.completion = *c;
+    (void)parse_mes_completion(*c);  // a bad chain is a bad command line, found before reading
+  }
+  opts.comparison = a.has("--comparison");
+  std::uint64_t seed = 0;
+  if (auto s = a.value("--seed")) {
+    const auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), seed);
+    if (ec != std::errc() || p != s->data() + s->size()) throw usage("--seed needs a non-negative whole number");
+  }
+  if (auto t = a.value("--tie-break")) {
+    opts.tie = tie_break::parse(*t, seed);
+    opts.tie_given = true;
+  }
+  return opts;
 }
 
 }  // namespace ppb::cli

@@ -38,6 +38,17 @@ class args {
   std::vector<std::string> positional_;
 };
 
+/// Options every command that runs a rule takes (`ppb tally`, `ppb explain`, ...), for `args`.
+inline const std::vector<std::string_view> rule_flags = {"--comparison"};
+inline const std::vector<std::string_view> rule_valued = {"--rule", "--satisfaction", "--tie-break", "--seed",
+                                                          "--completion"};
+/// Their help text, to paste into each command's help.
+extern const std::string_view rule_options_help;
+/// The rule and its options from the command line; throws `usage` for an unknown rule or seed.
+auto parse_rule_options(const args& a) -> rule_options;
+/// `base` followed by `extra`.
+auto joined(std::vector<std::string_view> base, const std::vector<std::string_view>& extra) -> std::vector<std::string_view>;
+
 /// Reads a `.pb` file, drawing a progress bar on a terminal for large files and printing each
 /// kept-but-reported problem (ballots breaking META limits) to stderr.
 auto load_pabulib(const std::string& path, bool strict, bool quiet) -> election;
@@ -51,6 +62,7 @@ struct command {
 };
 
 auto tally_command() -> command;
+auto explain_command() -> command;
 auto info_command() -> command;
 auto election_command() -> command;
 auto proposals_command() -> command;

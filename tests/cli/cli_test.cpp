@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <string>
 
 namespace {
@@ -142,4 +143,52 @@ TEST_CASE("ppb info summarises an election") {
   CHECK(r.out.find("ballots       84") != std::string::npos);
   CHECK(r.out.find("ballot rules  min_length=2") != std::string::npos);
   CHECK(r.out.find("official      9 projects selected") != std::string::npos);
+}
+
+TEST_CASE("ppb tally --rule mes reproduces Assen 2024's official outcome, with its trace") {
+  const auto meta = run_ppb("tally " + data + "/assen_2024.pb --rule meta --json --trace");
+  REQUIRE(meta.status == 0);
+  const auto j = boost::json::parse(meta.out).as_object();
+  std::set<std::string> selected;
+  for (const auto& id : j.at("selected").as_array()) selected.insert(std::string(id.as_string()));
+  CHECK(selected == std::set<std::string>{"11", "12", "13", "14", "2", "3", "5", "6", "9"});
+  CHECK(j.at("rule").as_string() == "mes");
+  const auto& trace = j.at("trace").as_array();
+  REQUIRE(trace.size() == 9);
+  CHECK(std::string(trace[0].as_object().at("detail").as_string()).starts_with("ρ = "));
+  // The same by explicit options.
+  const auto by_name = run_ppb("tally " + data +
+                               "/assen_2024.pb --rule mes --satisfaction cost --completion add1 "
+                               "--tie-break min-cost,max-votes,file-order --json");
+  REQUIRE(by_name.status == 0);
+  CHECK(boost::json::parse(by_name.out).as_object().at("selected") == j.at("selected"));
+}
+
+TEST_CASE("ppb tally refuses a bad completion, or one given to another rule, as a bad command line") {
+  const auto bad = run_ppb("tally " + data + "/assen_2024.pb --rule mes --completion greedy+add1");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("greedy can only come last") != std::string::npos);
+  const auto other = run_ppb("tally " + data + "/assen_2024.pb --rule greedy --completion add1");
+  CHECK(other.status == 2);
+  CHECK(other.err.find("completion and comparison go with rule mes") != std::string::npos);
+}
+
+TEST_CASE("ppb explain says why a project was funded or not") {
+  const auto funded = run_ppb("explain " + data + "/assen_2024.pb --rule meta --project 11");
+  REQUIRE(funded.status == 0);
+  CHECK(funded.out.starts_with("Project 11"));
+  CHECK(funded.out.find(": FUNDED") != std::string::npos);
+  CHECK(funded.out.find("lowest ρ = ") != std::string::npos);
+  CHECK(funded.out.find("Steps of the rule that concern it:") != std::string::npos);
+  const auto unfunded = run_ppb("explain " + data + "/assen_2024.pb --rule meta --project 8");
+  REQUIRE(unfunded.status == 0);
+  CHECK(unfunded.out.find("NOT FUNDED") != std::string::npos);
+  CHECK(unfunded.out.find("short of its cost") != std::string::npos);
+  const auto greedy = run_ppb("explain " + data + "/czestochowa_2024_bleszno.pb --project 565");
+  CHECK(greedy.status == 0);
+  CHECK(greedy.out.find("Why: ") != std::string::npos);
+  const auto missing = run_ppb("explain " + data + "/assen_2024.pb --rule mes --project nope");
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("has no project 'nope'") != std::string::npos);
+  CHECK(run_ppb("explain " + data + "/assen_2024.pb").status == 2);
 }

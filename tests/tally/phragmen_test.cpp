@@ -204,8 +204,9 @@ TEST_CASE("phragmen: every pabutools row of expected.tsv (ties lexicographic)") 
   const auto rows = expected_rows("phragmen");
   REQUIRE(rows.size() >= 20);
   std::size_t compared = 0;
-  for (const auto& [file, winners] : rows) {
-    CAPTURE(file);
+  for (const auto& row : rows) {
+    const auto& [file, winners] = row;
+    CAPTURE(row.first);  // clang 14 cannot capture a structured binding in CAPTURE's lambda
     const auto e = ppb::io::read_pabulib(std::string(PPB_SHARED_DIR) + "/pabulib/" + file);
     if (winners == "UNSUPPORTED") {
       CHECK_THROWS_AS(ppb::tally::sequential_phragmen(e.inst, e.prof), ppb::usage_error);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include <limits>
+
 #include "ppb/ballots/profile.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -89,19 +91,43 @@ PPB_FUNC void profile::add(std::span<const project_index> items, std::span<const
 }
 
 PPB_FUNC auto profile::merge_identical() const -> profile {
-  // Key: the ballot's items and points; ordered map keeps the build deterministic.
-  std::map<std::pair<std::vector<project_index>, std::vector<std::int64_t>>, std::size_t> seen;
-  std::vector<std::pair<const std::pair<std::vector<project_index>, std::vector<std::int64_t>>*, std::uint64_t>> rows;
+  // Open addressing over row numbers, keyed by the row's items and points: no copy of any ballot,
+  // and the first appearance of each distinct ballot fixes its place, so the result is deterministic.
+  const auto hash_of = [&](std::size_t i) {
+    std::uint64_t h = 1469598103934665603ULL;
+    const auto b = (*this)[i];
+    for (auto p : b.items) h = (h ^ p) * 1099511628211ULL;
+    for (auto q : b.points) h = (h ^ static_cast<std::uint64_t>(q)) * 1099511628211ULL;
+    return h ^ (h >> 29);
+  };
+  std::size_t capacity = 16;
+  while (capacity < size() * 2) capacity *= 2;
+  constexpr auto empty = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> slot(capacity, empty);  // index into `firsts`
+  std::vector<std::size_t> firsts;                 // the row where each distinct ballot first appears
+  std::vector<std::uint64_t> weights;
   for (std::size_t i = 0; i < size(); ++i) {
     const auto b = (*this)[i];
-    auto key = std::make_pair(std::vector<project_index>(b.items.begin(), b.items.end()),
-                              std::vector<std::int64_t>(b.points.begin(), b.points.end()));
-    auto [it, inserted] = seen.try_emplace(std::move(key), rows.size());
-    if (inserted) rows.emplace_back(&it->first, b.weight);
-    else rows[it->second].second += b.weight;
+    for (std::size_t h = hash_of(i) & (capacity - 1);; h = (h + 1) & (capacity - 1)) {
+      if (slot[h] == empty) {
+        slot[h] = firsts.size();
+        firsts.push_back(i);
+        weights.push_back(b.weight);
+        break;
+      }
+      const auto other = (*this)[firsts[slot[h]]];
+      if (std::ranges::equal(other.items, b.items) && std::ranges::equal(other.points, b.points)) {
+        weights[slot[h]] += b.weight;
+        break;
+      }
+    }
   }
   profile merged(kind_);
-  for (const auto& [key, weight] : rows) merged.add(key->first, key->second, weight);
+  merged.reserve(firsts.size(), items_.size());
+  for (std::size_t k = 0; k < firsts.size(); ++k) {
+    const auto b = (*this)[firsts[k]];
+    merged.add(b.items, b.points, weights[k]);
+  }
   return merged;
 }
 

@@ -99,7 +99,21 @@ PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const gre
   money left = inst.budget;
   bool stopped = false;
   std::uint32_t round = 0;
+  std::vector<bool> before(n, false);
+  for (auto p : opts.already_funded) {
+    PPB_ASSERT(p < n && !before[p]);
+    before[p] = true;
+    left = checked_add(left, -inst[p].cost);
+    auto& r = out.projects[p];
+    r.status = project_status::funded;
+    r.rank = ++round;
+    r.reason = "funded before the greedy pass";
+    out.selected.push_back(p);
+    out.trace.push_back({round, p, r.status, left, "funded before"});
+  }
+  if (left < 0) throw usage_error("greedy: the projects funded before it already cost more than the budget");
   for (auto p : order) {
+    if (before[p]) continue;
     auto& r = out.projects[p];
     r.rank = ++round;
     const auto cost_text = format_units(inst[p].cost, inst.money_places);
@@ -125,6 +139,7 @@ PPB_FUNC auto tally::greedy(const instance& inst, const profile& prof, const gre
     out.trace.push_back({round, p, r.status, left, "support " + key[p].to_string()});
   }
   out.spent = inst.budget - left;
+  std::erase_if(order, [&](project_index p) { return before[p]; });
   detail::record_ties(inst, order, key, t.supporters, opts.tie, out);
   return out;
 }

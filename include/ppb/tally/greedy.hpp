@@ -46,6 +46,9 @@ struct greedy_options {
   bool stop_at_first_unaffordable = false;
   /// greedy-threshold: projects with fewer total points than this are excluded.
   std::optional<std::int64_t> min_points;
+  /// Projects funded before greedy starts, when greedy completes another rule (MES): they stay
+  /// funded, first in `selected`, and greedy ranks and funds the others from what they leave.
+  std::vector<project_index> already_funded;
   /// Names the outcome (`greedy-threshold`, …); see `greedy_variant_options`.
   greedy_variant variant = greedy_variant::standard;
 };

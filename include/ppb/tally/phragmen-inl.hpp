@@ -2,32 +2,20 @@
 #ifndef PPB_TALLY_PHRAGMEN_INL_HPP
 #define PPB_TALLY_PHRAGMEN_INL_HPP
 
-#include <boost/multiprecision/gmp.hpp>
-#include <limits>
 #include <optional>
 
+#include "ppb/core/rational.hpp"
 #include "ppb/tally/phragmen.hpp"
 
 PPB_BEGIN_NAMESPACE
 
-namespace detail {
-using phragmen_rational = boost::multiprecision::mpq_rational;
-
-// `q` as a 64-bit fraction when both parts fit, else nothing.
-inline auto to_small_fraction(const phragmen_rational& q) -> std::optional<fraction> {
-  const auto num = boost::multiprecision::numerator(q), den = boost::multiprecision::denominator(q);
-  constexpr auto max = std::numeric_limits<std::int64_t>::max();
-  if (num > max || den > max || num < 0) return std::nullopt;
-  return fraction{num.convert_to<std::int64_t>(), den.convert_to<std::int64_t>()};
-}
-}  // namespace detail
 
 PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& prof, const phragmen_options& opts)
     -> outcome {
   if (prof.kind() != vote_type::approval && prof.kind() != vote_type::choose_1)
     throw usage_error("sequential Phragmén applies to approval and choose-1 ballots, not " +
                       std::string(vote_type_name(prof.kind())));
-  using q = detail::phragmen_rational;
+  using q = rational;
   const auto n = inst.size();
   const auto t = totals(inst, prof);
   outcome out;
@@ -61,7 +49,12 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
   }
 
   // Every row shares one load; rows are grouped in load classes. Class 0 has load 0.
-  std::vector<q> load{q(0)};
+  // Loads are y[c] / d over one common denominator d: sums and comparisons are then integer
+  // arithmetic (no gcd). Funding a project with S supporters multiplies d by S, so every y is
+  // rescaled then; there is one class per round, so that is cheap.
+  using boost::multiprecision::mpz_int;
+  std::vector<mpz_int> y{mpz_int(0)};
+  mpz_int d = 1;
   std::vector<std::uint64_t> class_weight{prof.voters()};
   std::vector<std::uint32_t> row_class(prof.size(), 0);
   // weight_in[p][c]: supporters of p (weighted) whose load is load[c].
@@ -82,10 +75,19 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
 
   money left = inst.budget;
   std::uint32_t round = 0;
-  std::vector<q> value(n);
+  // The new maximal load of p is num[p] / (d · supporters(p)).
+  std::vector<mpz_int> num(n);
+  mpz_int lhs, rhs;
+  const auto compare_loads = [&](project_index a, project_index b) {
+    lhs = num[a];
+    lhs *= t.supporters[b];
+    rhs = num[b];
+    rhs *= t.supporters[a];
+    return lhs < rhs ? -1 : (lhs == rhs ? 0 : 1);
+  };
+  const auto load_of = [&](project_index p) { return q(num[p]) / q(d * t.supporters[p]); };
   std::vector<bool> infinite(n, false);
   std::vector<project_index> tied;
-  q sum;
   for (;;) {
     // The new maximal load of each open project, and the smallest.
     tied.clear();
@@ -94,15 +96,16 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
       if (!open[p]) continue;
       infinite[p] = t.supporters[p] == 0;
       if (!infinite[p]) {
-        sum = inst[p].cost;
-        for (std::size_t c = 1; c < load.size(); ++c)
-          if (class_weight[c] != 0 && weight_in[p][c] != 0) sum += load[c] * weight_in[p][c];
-        value[p] = sum / static_cast<std::int64_t>(t.supporters[p]);
+        auto& sum = num[p];
+        sum = d;
+        sum *= inst[p].cost;
+        for (std::size_t c = 1; c < y.size(); ++c)
+          if (class_weight[c] != 0 && weight_in[p][c] != 0) sum += y[c] * weight_in[p][c];
       }
       int cmp = 1;  // <0: p is better than best, 0: tie
       if (best) {
         if (infinite[p] || infinite[*best]) cmp = infinite[p] ? (infinite[*best] ? 0 : 1) : -1;
-        else cmp = value[p] < value[*best] ? -1 : (value[p] == value[*best] ? 0 : 1);
+        else cmp = compare_loads(p, *best);
       } else {
         cmp = -1;
       }
@@ -116,8 +119,9 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
     if (!best) break;
     std::sort(tied.begin(), tied.end(), [&](project_index a, project_index b) { return priority[a] < priority[b]; });
     const bool inf = infinite[tied.front()];
-    const std::string load_text = inf ? "inf" : value[tied.front()].str();
-    const auto small = inf ? std::nullopt : detail::to_small_fraction(value[tied.front()]);
+    const q value = inf ? q(0) : load_of(tied.front());
+    const std::string load_text = inf ? "inf" : value.str();
+    const auto small = inf ? std::nullopt : to_small_fraction(value);
     bool stop = false;
     for (auto p : tied) stop = stop || inst[p].cost > left;
     if (stop) {
@@ -164,8 +168,10 @@ PPB_FUNC auto tally::sequential_phragmen(const instance& inst, const profile& pr
     }
     if (inf) continue;  // nobody supports it: no load moves
     // The chosen project's supporters move to a new load class.
-    const auto k = static_cast<std::uint32_t>(load.size());
-    load.push_back(value[chosen]);
+    const auto k = static_cast<std::uint32_t>(y.size());
+    d *= t.supporters[chosen];
+    for (auto& yc : y) yc *= t.supporters[chosen];
+    y.push_back(num[chosen]);
     class_weight.push_back(0);
     for (auto& w : weight_in) w.push_back(0);
     for (auto s = start[chosen]; s < start[chosen + 1]; ++s) {

@@ -4,17 +4,20 @@
 
 #include "ppb/tally/rule.hpp"
 #include "ppb/tally/max_welfare.hpp"
+#include "ppb/tally/mes.hpp"
 #include "ppb/tally/meta_rule.hpp"
 #include "ppb/tally/phragmen.hpp"
 
 PPB_BEGIN_NAMESPACE
 
 PPB_FUNC auto tally::rule_names() -> std::vector<std::string> {
-  return {"greedy", "greedy-cost", "greedy-threshold", "greedy-no-skip", "greedy-exclusive", "phragmen", "max-welfare",
+  return {"greedy", "greedy-cost", "greedy-threshold", "greedy-no-skip", "greedy-exclusive", "mes", "phragmen", "max-welfare",
           "meta"};
 }
 
 PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome {
+  if (opts.rule != "mes" && opts.rule != "meta" && (opts.completion != "none" || opts.comparison))
+    throw usage_error("completion and comparison go with rule mes, not " + opts.rule);
   if (opts.rule == "greedy" || opts.rule == "greedy-cost") {
     greedy_options g;
     g.satisfaction = opts.satisfaction;
@@ -27,6 +30,14 @@ PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_o
     g.satisfaction = opts.satisfaction;
     g.tie = opts.tie;
     return greedy(inst, prof, g);
+  }
+  if (opts.rule == "mes") {
+    mes_options m;
+    m.satisfaction = opts.satisfaction_given ? opts.satisfaction : satisfaction_kind::cost;
+    m.tie = opts.tie;
+    m.completion = parse_mes_completion(opts.completion);
+    m.comparison = opts.comparison;
+    return method_of_equal_shares(inst, prof, m);
   }
   if (opts.rule == "phragmen") {
     if (opts.satisfaction_given) throw usage_error("phragmen takes no satisfaction");
