@@ -29,7 +29,7 @@ auto run_election(std::span<const std::string_view> argv) -> int {
   const std::string bytes = io::read_file_bytes(path);
   const auto problems = io::check_election(bytes);
   if (!problems.empty()) {
-    for (const auto& p : problems) fmt::print("{}\n", p.path.empty() ? p.message : p.path + ": " + p.message);
+    for (const auto& p : problems) fmt::print("{}\n", p.to_string());
     fmt::print(stderr, "ppb election: {}: {} problem{}\n", path, problems.size(), problems.size() == 1 ? "" : "s");
     return exit_data;
   }
@@ -50,8 +50,11 @@ auto run_election(std::span<const std::string_view> argv) -> int {
                  ? ", registered by " + format_iso_date(*s.eligibility.registration_cutoff)
                  : std::string());
   fmt::print("voting        revote {}, credentials {}\n", revote_policy_name(s.revote), credential_mode_name(s.credentials));
-  fmt::print("tally         --rule {} --satisfaction {} --tie-break {}\n", s.tally.rule, s.tally.satisfaction,
-             s.tally.tie_break);
+  fmt::print("tally         --rule {}{} --tie-break {}{}{}{}\n", s.tally.rule,
+             s.tally.satisfaction ? " --satisfaction " + *s.tally.satisfaction : std::string(), s.tally.tie_break,
+             s.tally.seed ? fmt::format(" --seed {}", s.tally.seed) : std::string(),
+             s.tally.completion != "none" ? " --completion " + s.tally.completion : std::string(),
+             s.tally.comparison ? " --comparison" : "");
   return exit_ok;
 }
 

@@ -5,6 +5,7 @@
 
 #include "eligibility/election_fixture.hpp"
 #include "ppb/io/election_json.hpp"
+#include "ppb/tally/rule.hpp"
 
 using namespace ppb;
 namespace json = boost::json;
@@ -39,6 +40,14 @@ TEST_CASE("the small city's definition is valid") {
 }
 
 TEST_CASE("each broken field is reported with its JSON path") {
+  // The rules this build knows (tally::rule_names), except meta: an election names its rule.
+  std::string rule_problem = "/tally/rule: must be one of: ";
+  bool first = true;
+  for (const auto& n : tally::rule_names())
+    if (n != "meta") {
+      rule_problem += (first ? "" : ", ") + n;
+      first = false;
+    }
   const std::vector<mutation> cases = {
       {"negative budget", [](auto& d) { unit(d, 3)["budget"] = -5; }, "/units/3/budget: must be a non-negative integer"},
       {"fractional budget", [](auto& d) { unit(d, 1)["budget"] = 1.5; },
@@ -82,7 +91,7 @@ TEST_CASE("each broken field is reported with its JSON path") {
       {"cycle", [](auto& d) { d["cycle"] = "kosshy 2026"; },
        "/cycle: must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', '-'"},
       {"unknown root field", [](auto& d) { d["budget"] = 1; }, "/budget: unknown field"},
-      {"unknown nested field", [](auto& d) { obj(d, "tally")["completion"] = "none"; }, "/tally/completion: unknown field"},
+      {"unknown nested field", [](auto& d) { obj(d, "tally")["completions"] = "none"; }, "/tally/completions: unknown field"},
       {"missing required field", [](auto& d) { d.erase("revote"); }, "/revote: is required"},
       {"phase end before begin", [](auto& d) { phase(d, 0)["end"] = "2026-01-01T00:00:00Z"; },
        "/phases/0/end: must be later than begin"},
@@ -140,9 +149,23 @@ TEST_CASE("each broken field is reported with its JSON path") {
       {"revote", [](auto& d) { d["revote"] = "sometimes"; }, "/revote: must be one of: refuse, latest"},
       {"credentials", [](auto& d) { d["credentials"] = "anonymous"; },
        "/credentials: must be one of: identified, pseudonymous"},
-      {"tally rule meta", [](auto& d) { obj(d, "tally")["rule"] = "meta"; },
-       "/tally/rule: must be one of: greedy, greedy-cost, greedy-threshold, greedy-no-skip, greedy-exclusive, "
-       "phragmen, max-welfare"},
+      {"tally rule meta", [](auto& d) { obj(d, "tally")["rule"] = "meta"; }, rule_problem.c_str()},
+      {"completion without mes", [](auto& d) { obj(d, "tally")["completion"] = "add1"; },
+       "/tally/completion: only rule mes takes a completion"},
+      {"bad completion",
+       [](auto& d) {
+         obj(d, "tally")["rule"] = "mes";
+         obj(d, "tally")["completion"] = "add2";
+       },
+       "/tally/completion: must be none, add1, add1-exhaustive, greedy, or a '+' chain such as add1+greedy"},
+      {"comparison type",
+       [](auto& d) {
+         obj(d, "tally")["rule"] = "mes";
+         obj(d, "tally")["comparison"] = "yes";
+       },
+       "/tally/comparison: must be true or false"},
+      {"comparison without mes", [](auto& d) { obj(d, "tally")["comparison"] = true; },
+       "/tally/comparison: only rule mes takes a comparison"},
       {"satisfaction", [](auto& d) { obj(d, "tally")["satisfaction"] = "happiness"; },
        "/tally/satisfaction: must be one of: points, cost, cardinality"},
       {"tie break", [](auto& d) { obj(d, "tally")["tie_break"] = "coin"; },
@@ -238,7 +261,10 @@ TEST_CASE("a definition keeps its exact bytes and optional fields take their def
   CHECK(def.spec().money_places == 0);
   CHECK_FALSE(def.spec().proposals.max_cost);
   CHECK(def.spec().tally.tie_break == "default");
-  CHECK(def.spec().tally.satisfaction == "points");
+  CHECK_FALSE(def.spec().tally.satisfaction);  // the rule's own default
+  const auto defaults = io::tally_options(def.spec().tally);
+  CHECK(defaults.rule == "greedy");
+  CHECK_FALSE(defaults.satisfaction_given);
   const auto seeded = io::parse_election(fixture::small_city_with([](auto& d) {
     obj(d, "tally")["tie_break"] = "lot";
     obj(d, "tally")["seed"] = 42;
@@ -246,5 +272,39 @@ TEST_CASE("a definition keeps its exact bytes and optional fields take their def
     obj(d, "eligibility")["other_units"] = 1;
   }));
   CHECK(seeded.spec().tally.seed == 42);
+  const auto lot = io::tally_options(seeded.spec().tally);
+  CHECK(lot.tie.seed == 42);
+  CHECK(lot.tie.name() == "lot");
+  const auto mes = io::parse_election(fixture::small_city_with([](auto& d) {
+    obj(d, "tally")["rule"] = "mes";
+    obj(d, "tally")["completion"] = "add1+greedy";
+    obj(d, "tally")["comparison"] = true;
+    obj(d, "tally")["satisfaction"] = "cost";
+  }));
+  const auto o = io::tally_options(mes.spec().tally);
+  CHECK(o.rule == "mes");
+  CHECK(o.completion == "add1+greedy");
+  CHECK(o.comparison);
+  CHECK(o.satisfaction == satisfaction_kind::cost);
+  CHECK(o.satisfaction_given);
   CHECK(seeded.spec().eligibility.other_units == 1);
+}
+
+TEST_CASE("the errc codes of elections, rolls and snapshots are pinned and named") {
+  const struct {
+    errc code;
+    int value;
+    const char* name;
+  } pinned[] = {{errc::json_syntax, 120, "json_syntax"},           {errc::invalid_election, 121, "invalid_election"},
+                {errc::invalid_iin, 122, "invalid_iin"},           {errc::bad_date, 123, "bad_date"},
+                {errc::unknown_unit, 124, "unknown_unit"},         {errc::duplicate_entry, 125, "duplicate_entry"},
+                {errc::bad_value, 126, "bad_value"},               {errc::not_a_snapshot, 127, "not_a_snapshot"},
+                {errc::snapshot_version, 128, "snapshot_version"}, {errc::snapshot_corrupt, 129, "snapshot_corrupt"}};
+  for (const auto& p : pinned) {
+    CAPTURE(p.name);
+    CHECK(static_cast<int>(p.code) == p.value);
+    CHECK(errc_name(p.code) == p.name);
+    CHECK(std::string(parse_error(p.code, "f", 2, "r").what()) ==
+          "[ppb.parse_error." + std::to_string(p.value) + "] f:2: r");
+  }
 }

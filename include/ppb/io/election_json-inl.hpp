@@ -13,6 +13,7 @@
 
 #include "ppb/detail/json_check.hpp"
 #include "ppb/io/election_json.hpp"
+#include "ppb/tally/mes.hpp"
 #include "ppb/tally/rule.hpp"
 #include "ppb/tally/tie_break.hpp"
 
@@ -306,7 +307,7 @@ class election_reader : public json_checker {
     tally_spec t;
     const auto* o = object(v, path);
     if (o == nullptr) return t;
-    keys(*o, path, {"rule", "satisfaction", "tie_break", "seed"});
+    keys(*o, path, {"rule", "satisfaction", "tie_break", "seed", "completion", "comparison"});
     if (const auto* x = field(*o, path, "rule", true)) {
       if (const auto r = string(*x, path + "/rule")) {
         auto names = tally::rule_names();
@@ -345,6 +346,22 @@ class election_reader : public json_checker {
                                    "max-votes, file-order, lexicographic, lot");
         }
       }
+    }
+    if (const auto* x = field(*o, path, "completion", false)) {
+      if (const auto s = string(*x, path + "/completion")) {
+        try {
+          (void)parse_mes_completion(*s);
+          t.completion = *s;
+        } catch (const usage_error&) {
+          add(path + "/completion", "must be none, add1, add1-exhaustive, greedy, or a '+' chain such as add1+greedy");
+        }
+      }
+      if (t.rule != "mes") add(path + "/completion", "only rule mes takes a completion");
+    }
+    if (const auto* x = field(*o, path, "comparison", false)) {
+      if (const auto* b = x->if_bool()) t.comparison = *b;
+      else add(path + "/comparison", "must be true or false");
+      if (t.rule != "mes") add(path + "/comparison", "only rule mes takes a comparison");
     }
     return t;
   }
@@ -390,6 +407,20 @@ PPB_FUNC auto io::parse_election(std::string_view bytes, std::string_view name) 
     throw parse_error(errc::invalid_election, std::string(name), 0, reason);
   }
   return election_definition(std::move(parsed.spec), std::string(bytes));
+}
+
+PPB_FUNC auto io::tally_options(const tally_spec& t) -> rule_options {
+  rule_options o;
+  o.rule = t.rule;
+  if (t.satisfaction) {
+    o.satisfaction = parse_satisfaction(*t.satisfaction);
+    o.satisfaction_given = true;
+  }
+  o.tie = tie_break::parse(t.tie_break, t.seed);
+  o.tie_given = true;
+  o.completion = t.completion;
+  o.comparison = t.comparison;
+  return o;
 }
 
 PPB_FUNC auto io::read_file_bytes(const std::filesystem::path& path) -> std::string {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ppb/model/election.hpp"
+#include "ppb/tally/rule.hpp"
 
 PPB_BEGIN_NAMESPACE
 
@@ -31,6 +32,11 @@ PPB_API auto parse_election(std::string_view bytes, std::string_view name = "<in
 
 /// Reads the file's exact bytes and parses them; `parse_error(io)` if it cannot be read.
 PPB_API auto load_election(const std::filesystem::path& path) -> election_definition;
+
+/// The options `ppb tally` would build from the same strings (`--rule`, `--satisfaction`,
+/// `--tie-break`, `--seed`, `--completion`, `--comparison`), for `tally::run`. Throws
+/// `usage_error` for strings a validated definition never holds.
+PPB_API auto tally_options(const tally_spec& t) -> rule_options;
 
 /// A file's whole content, byte for byte; `parse_error(io)` if it cannot be read.
 PPB_API auto read_file_bytes(const std::filesystem::path& path) -> std::string;

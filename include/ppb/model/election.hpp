@@ -136,12 +136,15 @@ struct eligibility_policy {
   friend auto operator==(const eligibility_policy&, const eligibility_policy&) -> bool = default;
 };
 
-/// The tally as `ppb tally` spells it: `--rule`, `--satisfaction`, `--tie-break`, `--seed`.
+/// The tally as `ppb tally` spells it: `--rule`, `--satisfaction`, `--tie-break`, `--seed`,
+/// `--completion`, `--comparison` (`io::tally_options` turns it into `rule_options`).
 struct tally_spec {
   std::string rule = "greedy";
-  std::string satisfaction = "points";
+  std::optional<std::string> satisfaction;  ///< absent: the rule's default (points; mes: cost)
   std::string tie_break = "default";
   std::uint64_t seed = 0;
+  std::string completion = "none";          ///< mes only
+  bool comparison = false;                  ///< mes only
   friend auto operator==(const tally_spec&, const tally_spec&) -> bool = default;
 };
 
