@@ -23,7 +23,7 @@ namespace detail {
 
 inline constexpr std::array<unsigned char, 8> snapshot_magic = {0x89, 'P', 'P', 'B', '\r', '\n', 0x1A, '\n'};
 
-inline auto fnv1a64(std::string_view data) noexcept -> std::uint64_t {
+inline auto snapshot_fnv1a64(std::string_view data) noexcept -> std::uint64_t {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (unsigned char c : data) {
     h ^= c;
@@ -32,11 +32,11 @@ inline auto fnv1a64(std::string_view data) noexcept -> std::uint64_t {
   return h;
 }
 
-inline void put_be(std::string& out, std::uint64_t v, int bytes) {
+inline void snapshot_put_be(std::string& out, std::uint64_t v, int bytes) {
   for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
 }
 
-inline auto get_be(std::string_view in, std::size_t at, int bytes) -> std::uint64_t {
+inline auto snapshot_get_be(std::string_view in, std::size_t at, int bytes) -> std::uint64_t {
   std::uint64_t v = 0;
   for (int i = 0; i < bytes; ++i) v = (v << 8) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
   return v;
@@ -190,9 +190,9 @@ PPB_FUNC void io::save_snapshot(std::ostream& out, const election_state& state) 
   }
   const std::string payload = std::move(payload_stream).str();
   std::string header(detail::snapshot_magic.begin(), detail::snapshot_magic.end());
-  detail::put_be(header, snapshot_format_version, 4);
-  detail::put_be(header, payload.size(), 8);
-  detail::put_be(header, detail::fnv1a64(payload), 8);
+  detail::snapshot_put_be(header, snapshot_format_version, 4);
+  detail::snapshot_put_be(header, payload.size(), 8);
+  detail::snapshot_put_be(header, detail::snapshot_fnv1a64(payload), 8);
   out.write(header.data(), static_cast<std::streamsize>(header.size()));
   out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
   out.flush();
@@ -208,19 +208,19 @@ PPB_FUNC auto io::load_snapshot(std::istream& in, std::string_view name) -> elec
                                       reinterpret_cast<const unsigned char*>(bytes.data())))
     throw parse_error(errc::not_a_snapshot, file, 0, "not a ppb snapshot (the file does not start with ppb's magic bytes)");
   if (bytes.size() < header_size) throw parse_error(errc::snapshot_corrupt, file, 0, "the snapshot header is cut short");
-  const auto version = detail::get_be(bytes, 8, 4);
+  const auto version = detail::snapshot_get_be(bytes, 8, 4);
   if (version != snapshot_format_version)
     throw parse_error(errc::snapshot_version, file, 0,
                       "snapshot format version " + std::to_string(version) + "; this build reads version " +
                           std::to_string(snapshot_format_version));
-  const auto length = detail::get_be(bytes, 12, 8);
-  const auto checksum = detail::get_be(bytes, 20, 8);
+  const auto length = detail::snapshot_get_be(bytes, 12, 8);
+  const auto checksum = detail::snapshot_get_be(bytes, 20, 8);
   if (length != bytes.size() - header_size)
     throw parse_error(errc::snapshot_corrupt, file, 0,
                       "the header announces " + std::to_string(length) + " payload bytes; the file holds " +
                           std::to_string(bytes.size() - header_size));
   const std::string_view payload = std::string_view(bytes).substr(header_size);
-  if (detail::fnv1a64(payload) != checksum)
+  if (detail::snapshot_fnv1a64(payload) != checksum)
     throw parse_error(errc::snapshot_corrupt, file, 0, "checksum mismatch: the snapshot was altered or damaged");
   election_state state;
   try {

@@ -104,7 +104,7 @@ inline auto roll_split(std::string_view line, std::vector<std::string_view>& cel
   }
 }
 
-inline auto hex_value(char c) noexcept -> int {
+inline auto roll_hex_value(char c) noexcept -> int {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -129,7 +129,7 @@ PPB_FUNC auto io::credential_from_hex(std::string_view hex) noexcept
   if (hex.size() != 2 * credential_key_bytes) return std::nullopt;
   std::array<std::uint8_t, credential_key_bytes> key{};
   for (std::size_t i = 0; i < key.size(); ++i) {
-    const int hi = detail::hex_value(hex[2 * i]), lo = detail::hex_value(hex[2 * i + 1]);
+    const int hi = detail::roll_hex_value(hex[2 * i]), lo = detail::roll_hex_value(hex[2 * i + 1]);
     if (hi < 0 || lo < 0) return std::nullopt;
     key[i] = static_cast<std::uint8_t>(hi * 16 + lo);
   }

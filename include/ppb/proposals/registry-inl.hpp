@@ -130,7 +130,7 @@ namespace detail {
 
 inline auto proposal_money(money m, int places) -> std::string { return format_units(m, places); }
 
-inline auto is_hex64(std::string_view s) -> bool {
+inline auto proposal_is_hex64(std::string_view s) -> bool {
   return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
          });
@@ -216,7 +216,7 @@ PPB_FUNC void proposal_registry::check_fields(const election_definition& electio
   for (std::size_t i = 0; i < s.attachments.size(); ++i) {
     const auto& a = s.attachments[i];
     if (a.ref.empty()) add(proposal_reason::bad_attachment, "attachment " + std::to_string(i + 1) + " has no reference");
-    else if (!a.sha256.empty() && !detail::is_hex64(a.sha256))
+    else if (!a.sha256.empty() && !detail::proposal_is_hex64(a.sha256))
       add(proposal_reason::bad_attachment,
           "attachment '" + a.ref + "': sha256 must be 64 hex digits (got " + std::to_string(a.sha256.size()) + ")");
   }
