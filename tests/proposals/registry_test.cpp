@@ -128,7 +128,7 @@ TEST_CASE("each submission reason is triggered") {
     nowhere.unit.clear();
     CHECK(one(nowhere) == std::vector{pr::missing_field});
     workflow files(fixture::small_city_def_with([](auto& d) {
-      d["proposals"].as_object()["required_fields"] = {"attachments"};
+      d["proposals"].as_object()["required_fields"] = boost::json::array{"attachments"};
     }));
     CHECK(reasons(files.submit(workflow::good("D", "D"))) == std::vector{pr::missing_field});
   }
