@@ -18,6 +18,7 @@
 #include "ppb/io/json.hpp"
 #include "ppb/io/pabulib.hpp"
 #include "ppb/io/proposals_json.hpp"
+#include "ppb/io/report.hpp"
 #include "ppb/io/roll_csv.hpp"
 #include "ppb/model/calendar.hpp"
 #include "ppb/model/election.hpp"

@@ -68,6 +68,7 @@ auto election_command() -> command;
 auto proposals_command() -> command;
 auto roll_command() -> command;
 auto iin_command() -> command;
+auto report_command() -> command;
 
 }  // namespace ppb::cli
 

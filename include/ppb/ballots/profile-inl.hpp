@@ -90,7 +90,7 @@ PPB_FUNC void profile::add(std::span<const project_index> items, std::span<const
   total_weight_ += weight;
 }
 
-PPB_FUNC auto profile::merge_identical() const -> profile {
+PPB_FUNC auto profile::find_distinct() const -> distinct_rows {
   // Open addressing over row numbers, keyed by the row's items and points: no copy of any ballot,
   // and the first appearance of each distinct ballot fixes its place, so the result is deterministic.
   const auto hash_of = [&](std::size_t i) {
@@ -102,31 +102,37 @@ PPB_FUNC auto profile::merge_identical() const -> profile {
   };
   std::size_t capacity = 16;
   while (capacity < size() * 2) capacity *= 2;
-  constexpr auto empty = std::numeric_limits<std::size_t>::max();
-  std::vector<std::size_t> slot(capacity, empty);  // index into `firsts`
-  std::vector<std::size_t> firsts;                 // the row where each distinct ballot first appears
-  std::vector<std::uint64_t> weights;
+  // 32-bit slots halve the table; a profile of 2^32 distinct rows would not fit in memory anyway.
+  if (size() >= std::numeric_limits<std::uint32_t>::max()) throw usage_error("profile too large to merge");
+  constexpr auto empty = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> slot(capacity, empty);  // index into `first`
+  distinct_rows d;
   for (std::size_t i = 0; i < size(); ++i) {
     const auto b = (*this)[i];
     for (std::size_t h = hash_of(i) & (capacity - 1);; h = (h + 1) & (capacity - 1)) {
       if (slot[h] == empty) {
-        slot[h] = firsts.size();
-        firsts.push_back(i);
-        weights.push_back(b.weight);
+        slot[h] = static_cast<std::uint32_t>(d.first.size());
+        d.first.push_back(i);
+        d.weight.push_back(b.weight);
         break;
       }
-      const auto other = (*this)[firsts[slot[h]]];
+      const auto other = (*this)[d.first[slot[h]]];
       if (std::ranges::equal(other.items, b.items) && std::ranges::equal(other.points, b.points)) {
-        weights[slot[h]] += b.weight;
+        d.weight[slot[h]] += b.weight;
         break;
       }
     }
   }
+  return d;
+}
+
+PPB_FUNC auto profile::merge_identical() const -> profile {
+  const auto d = find_distinct();
   profile merged(kind_);
-  merged.reserve(firsts.size(), items_.size());
-  for (std::size_t k = 0; k < firsts.size(); ++k) {
-    const auto b = (*this)[firsts[k]];
-    merged.add(b.items, b.points, weights[k]);
+  merged.reserve(d.first.size(), items_.size());
+  for (std::size_t k = 0; k < d.first.size(); ++k) {
+    const auto b = (*this)[d.first[k]];
+    merged.add(b.items, b.points, d.weight[k]);
   }
   return merged;
 }

@@ -81,6 +81,13 @@ class PPB_API profile {
   /// (see `validate`).
   void add(std::span<const project_index> items, std::span<const std::int64_t> points = {},
            std::uint64_t weight = 1);
+  /// Identical ballots found without copying any: for each distinct ballot, the row where it
+  /// first appears and the total weight of its copies, in order of first appearance. O(size).
+  struct distinct_rows {
+    std::vector<std::size_t> first;
+    std::vector<std::uint64_t> weight;
+  };
+  [[nodiscard]] auto find_distinct() const -> distinct_rows;
   /// Merges identical ballots into one row with their total weight; voter columns are dropped
   /// (the result is for tallying, not for writing back). Order of first appearance is kept.
   [[nodiscard]] auto merge_identical() const -> profile;

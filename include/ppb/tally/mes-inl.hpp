@@ -65,8 +65,9 @@ struct mes_input {
   std::vector<std::uint64_t> weight;  // per row
   std::vector<std::size_t> start;     // per project, into row and k
   std::vector<std::uint32_t> row;
-  std::vector<std::int64_t> k;
+  std::vector<std::int64_t> k;         // empty unless satisfaction is points (k = 1 for all)
   bool unit_k = true;
+  [[nodiscard]] auto k_at(std::size_t s) const -> std::int64_t { return k.empty() ? 1 : k[s]; }
   std::vector<std::int64_t> scale;
   std::vector<bool> candidate;          // positive cost and someone supports it
   std::vector<project_index> free;      // cost 0 and someone supports it: funded first
@@ -76,32 +77,34 @@ struct mes_input {
 };
 
 inline auto make_mes_input(const instance& inst, const profile& prof, satisfaction_kind sat) -> mes_input {
-  const auto merged = prof.merge_identical();
+  // Rows are the distinct ballots, read in place (no merged copy of the profile).
+  const auto distinct = prof.find_distinct();
   const auto n = inst.size();
+  if (distinct.first.size() > std::numeric_limits<std::uint32_t>::max())
+    throw usage_error("MES: more than 2^32 distinct ballots");
   mes_input in;
-  in.voters = merged.voters();
-  in.rows = merged.size();
-  in.weight.resize(merged.size());
+  in.voters = prof.voters();
+  in.rows = distinct.first.size();
+  in.weight = distinct.weight;
   in.start.assign(n + 1, 0);
-  const bool by_points = sat == satisfaction_kind::points && has_points(merged.kind());
+  const bool by_points = sat == satisfaction_kind::points && has_points(prof.kind());
   const auto supports = [&](const ballot_view& b, std::size_t j) { return !by_points || b.points[j] > 0; };
-  for (std::size_t i = 0; i < merged.size(); ++i) {
-    const auto b = merged[i];
-    in.weight[i] = b.weight;
+  for (auto first : distinct.first) {
+    const auto b = prof[first];
     for (std::size_t j = 0; j < b.items.size(); ++j)
       if (supports(b, j)) ++in.start[b.items[j] + 1];
   }
   for (std::size_t p = 0; p < n; ++p) in.start[p + 1] += in.start[p];
   in.row.resize(in.start[n]);
-  in.k.assign(in.start[n], 1);
+  if (by_points) in.k.assign(in.start[n], 1);
   in.supporters.assign(n, 0);
   auto fill = in.start;
-  for (std::size_t i = 0; i < merged.size(); ++i) {
-    const auto b = merged[i];
+  for (std::size_t i = 0; i < distinct.first.size(); ++i) {
+    const auto b = prof[distinct.first[i]];
     for (std::size_t j = 0; j < b.items.size(); ++j) {
       if (!supports(b, j)) continue;
       const auto p = b.items[j];
-      in.supporters[p] += b.weight;
+      in.supporters[p] += in.weight[i];
       in.row[fill[p]] = static_cast<std::uint32_t>(i);
       if (by_points) {
         in.k[fill[p]] = b.points[j];
@@ -208,6 +211,15 @@ class mes_engine {
       }
       const auto chosen = *std::min_element(tied.begin(), tied.end(),
                                             [&](project_index a, project_index b) { return priority_[a] < priority_[b]; });
+      // Who was short of each share is only needed within the round (it can be a large list per
+      // project, and its classes may die when the winner's supporters pay): make the ρ an
+      // explanation needs exact now, and let the lists go.
+      for (auto p : evaluated) {
+        if (details) make_exact(p);
+        auto& r = rho_[p];
+        r.released = !r.exact && !r.poor.empty();
+        std::vector<group>().swap(r.poor);
+      }
       pay(chosen, details ? &out.rounds.emplace_back() : nullptr);
       if (tied.size() > 1) ties_.emplace_back(out.selected.size() - in_.free.size() + 1, tied);
       out.selected.push_back(chosen);
@@ -269,6 +281,7 @@ class mes_engine {
     bool exact = false;
     bool computed = false;     // evaluated at least once in this run
     std::vector<group> poor;   // at the last evaluation: who pays all they have
+    bool released = false;     // `poor` was let go before ρ was made exact
     std::uint64_t rich_k = 0;  // and Σ k·w of those who pay the full share
     mpz_int paid;              // once exact: what the poor pay, × D of the round it was made exact
   };
@@ -301,7 +314,7 @@ class mes_engine {
       for (project_index p = 0; p < n; ++p) {
         std::uint64_t t = 0;
         for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s)
-          t = checked_sum(t, checked_product(in_.k[s], in_.weight[in_.row[s]]));
+          t = checked_sum(t, checked_product(in_.k_at(s), in_.weight[in_.row[s]]));
         total_k_[p] = t;
         if (t > 0) initial_bounds_[p] = value_bounds(mpz_int(inst_[p].cost), mpz_int(t) * in_.scale[p]);
       }
@@ -316,6 +329,8 @@ class mes_engine {
     d_.assign(1, boost::multiprecision::denominator(endowment));
     factor_.assign(1, std::nullopt);
     row_class_.assign(in_.rows, x_[1].is_zero() ? 0 : 1);
+    rows_in_.assign(2, 0);
+    rows_in_[x_[1].is_zero() ? 0 : 1] = static_cast<std::uint32_t>(in_.rows);  // < 2^32: make_mes_input checks
     acc_.assign(2, 0);
   }
 
@@ -403,6 +418,7 @@ class mes_engine {
   auto evaluate(project_index p) -> bool {
     gather(p);
     auto& r = scratch_;
+    r.released = false;
     if (!split_by_bounds(p, r)) {
       split_exactly(p, r);
       if (r.rich_k != 0) {
@@ -425,6 +441,7 @@ class mes_engine {
   void make_exact(project_index p) {
     auto& r = rho_[p];
     if (r.exact) return;
+    PPB_ASSERT(!r.released);  // a released list is never needed again
     make_exact_paid(r);
     mpz_mul_si(r.num.backend().data(), d_.back().backend().data(), inst_[p].cost);
     r.num -= r.paid;
@@ -547,6 +564,14 @@ class mes_engine {
     }
   }
 
+  // A row changes class; a class no row is in any more frees its number (never read again).
+  void move_row(std::uint32_t row, std::uint32_t to) {
+    const auto from = row_class_[row];
+    row_class_[row] = to;
+    ++rows_in_[to];
+    if (--rows_in_[from] == 0 && from != 0) mpz_int().swap(x_[from]);
+  }
+
   // p's supporters pay: ρ·scale·k each, or all they have. Uses p's evaluation of this round.
   void pay(project_index p, mes_round* record) {
     const auto& r = rho_[p];
@@ -572,6 +597,7 @@ class mes_engine {
       if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) <= 0) {
         to = static_cast<std::uint32_t>(x_.size());
         x_.emplace_back(t2_ - t1_);
+        rows_in_.push_back(0);
         bounds_.push_back(value_bounds(x_.back(), d_.back()));
         epoch_.push_back(now);
         acc_.push_back(0);
@@ -590,7 +616,7 @@ class mes_engine {
       for (const auto& [from, k, to] : moved_) acc_[from] = to + std::uint64_t{1};
       for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
         const auto row = in_.row[s];
-        if (row_class_[row] != 0) row_class_[row] = static_cast<std::uint32_t>(acc_[row_class_[row]] - 1);
+        if (row_class_[row] != 0) move_row(row, static_cast<std::uint32_t>(acc_[row_class_[row]] - 1));
       }
       for (const auto& [from, k, to] : moved_) acc_[from] = 0;
     } else {
@@ -601,7 +627,7 @@ class mes_engine {
         if (c == 0) continue;
         const auto it = std::lower_bound(moved_.begin(), moved_.end(), std::make_tuple(c, in_.k[s], std::uint32_t{0}));
         PPB_ASSERT(it != moved_.end() && std::get<0>(*it) == c && std::get<1>(*it) == in_.k[s]);
-        row_class_[row] = std::get<2>(*it);
+        move_row(row, std::get<2>(*it));
       }
     }
     if (record) {
@@ -630,6 +656,7 @@ class mes_engine {
   std::vector<mpz_int> d_;              // per round: the common denominator
   std::vector<std::optional<mpz_int>> factor_;  // d_.back() / d_[e], computed when first needed
   std::vector<std::uint32_t> row_class_;
+  std::vector<std::uint32_t> rows_in_;  // per class: how many rows are in it
   std::vector<std::uint64_t> acc_;
   std::vector<std::uint32_t> touched_;
   std::vector<group> groups_;

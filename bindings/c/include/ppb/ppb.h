@@ -1,0 +1,320 @@
+/*
+ * ppb.h — the C ABI of ppb (participatory budgeting from proposal to verifiable result).
+ *
+ * This header is the contract: what it does not declare is not API. C11, no C++ in it; link with
+ * libppb-c (`-lppb-c`, `pkg-config ppb-c`, or CMake `ppb::ppb-c`).
+ *
+ * THREAD SAFETY
+ *   - Every function may be called from any thread.
+ *   - `ppb_election` and `ppb_outcome` never change after construction: one handle may be read
+ *     from many threads at once.
+ *   - A `ppb_tally_options` must not be modified while another thread uses it.
+ *   - `ppb_last_error()` is per thread.
+ *
+ * CONVENTIONS (../shared/STYLE.md §4)
+ *   - Every function that can fail returns a `ppb_status`: `PPB_OK` (0) or an error code. On an
+ *     error, `ppb_last_error()` says why, and every `out_` parameter that receives a handle is set
+ *     to NULL. Expected rejections (a voter's bad ballot, an ineligible voter) will be *verdicts*
+ *     returned with `PPB_OK`, never error statuses.
+ *   - Treat any status you do not know as a failure: codes are appended over time.
+ *   - Handles come from `_parse`/`_load_file`/`_new`/`_run` and are owned by the caller, who frees
+ *     each with its `_free` exactly once. `_free(NULL)` does nothing.
+ *   - Pointers returned through `const char** out_...` are *borrowed*: valid while the handle they
+ *     came from lives; never free them.
+ *   - Memory returned through `char** out_...` is *owned* by the caller and released with
+ *     `ppb_free()` only (never `free()`: ppb and the caller may use different allocators).
+ *   - Strings are UTF-8. Money is an integer count of the election's smallest unit
+ *     (10^-money_places of its currency): never floating point.
+ *   - No C++ exception ever crosses this boundary.
+ *
+ * What the next releases add in the sections marked "reserved" below: election definitions from
+ * JSON, proposals (submit, review, list), eligibility checks, keys, ballot encode/sign/verify, and
+ * the ballot box with its log (open, submit with verdict, close, prove, verify).
+ */
+#ifndef PPB_PPB_H
+#define PPB_PPB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* PPB_VERSION_MAJOR, _MINOR, _PATCH, PPB_VERSION_NUMBER, PPB_VERSION_STRING: written once, there. */
+#include "ppb/version.hpp"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------------------
+ * Macros
+ * ------------------------------------------------------------------------------------------- */
+
+#if defined(__GNUC__) || defined(__clang__)
+#  define PPB_CAPI __attribute__((visibility("default")))
+#  define PPB_NODISCARD __attribute__((warn_unused_result))
+#  define PPB_DEPRECATED(message) __attribute__((deprecated(message)))
+#else
+#  define PPB_CAPI
+#  define PPB_NODISCARD
+#  define PPB_DEPRECATED(message)
+#endif
+
+/* The C ABI's major version: the SONAME of libppb-c (libppb-c.so.0). It changes only when a
+ * function is removed or changes meaning; until 1.0 a minor release may do that. */
+#define PPB_C_ABI_VERSION 0
+
+/* ---------------------------------------------------------------------------------------------
+ * Status codes. Pinned: values are appended, never renumbered or reused. Treat unknown codes as
+ * failure. Each maps from one class of the C++ `ppb::errc` codes (see ppb_last_error_code()).
+ * ------------------------------------------------------------------------------------------- */
+
+typedef int32_t ppb_status;
+
+#define PPB_OK 0                   /* success */
+#define PPB_ERR_INVALID_ARGUMENT 1 /* NULL where a value is needed, index out of range, bad option */
+#define PPB_ERR_MISUSE 2           /* a handle used against its contract (wrong or freed handle) */
+#define PPB_ERR_PARSE 3            /* malformed input: a `.pb` file or text ppb refuses */
+#define PPB_ERR_IO 4               /* a file cannot be opened or read */
+#define PPB_ERR_NOMEM 5            /* out of memory */
+#define PPB_ERR_CRYPTO_INIT 6      /* the cryptographic library could not be initialised */
+#define PPB_ERR_INTERNAL 7         /* a bug in ppb: please report it with ppb_last_error() */
+
+/* The code's name ("PPB_ERR_PARSE"); "PPB_ERR_UNKNOWN" for a code this library does not know.
+ * @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_status_name(ppb_status status);
+
+/* Why the last call on this thread that failed did so: a message starting with a stable id, e.g.
+ * "[ppb.parse_error.103] <input>:10: vote names project 'zz', which PROJECTS does not list".
+ * Set on every non-OK return; not cleared by successful calls (like errno).
+ * @return : borrowed, valid until the next ppb_* call on this thread; "" if nothing failed yet. */
+PPB_CAPI const char* ppb_last_error(void);
+
+/* The detailed C++ `ppb::errc` code of the last failure on this thread (e.g. 103 for a vote naming
+ * an unknown project; 100 for an unreadable file), 0 if nothing failed yet. Stable, pinned
+ * values listed in ppb/error.hpp; finer than the status. */
+PPB_CAPI int32_t ppb_last_error_code(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Library
+ * ------------------------------------------------------------------------------------------- */
+
+/* Initialises the library (and, once ppb's cryptography lands, the cryptographic library).
+ * Call once before any other function that signs or verifies; safe to call more than once and from
+ * several threads.
+ * @return : 0 on success, 1 if already initialised, -1 on failure (then ppb_last_error() says
+ *           why, with status PPB_ERR_CRYPTO_INIT). */
+PPB_CAPI PPB_NODISCARD int ppb_init(void);
+
+/* The library's version: major·10⁴ + minor·10² + patch. Compare with PPB_VERSION_NUMBER to check
+ * that the header matches the library. */
+PPB_CAPI uint32_t ppb_version_number(void);
+
+/* The library's version as text ("0.1.0").
+ * @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_version_string(void);
+
+/* Releases memory that a ppb function handed out through a `char** out_...` parameter.
+ * ppb_free(NULL) does nothing. Never pass a handle (use its _free) or memory from elsewhere. */
+PPB_CAPI void ppb_free(void* memory);
+
+/* ---------------------------------------------------------------------------------------------
+ * Sizes, as macros and as functions (ctypes and other FFIs cannot see macros). Each pair is
+ * equal; a test checks it.
+ * ------------------------------------------------------------------------------------------- */
+
+/* Largest money scale: money is counted in units of 10^-places, places <= this. */
+#define PPB_MONEY_PLACES_MAX 9U
+PPB_CAPI size_t ppb_money_places_max(void);
+
+/* Fixed by the ballot format (DESIGN.md §5): an Ed25519 public key, an Ed25519 signature, and a
+ * SHA-256 digest (election id, ballot id, log roots). The functions that take them come with the
+ * keys and ballot box sections. */
+#define PPB_PUBLICKEY_BYTES 32U
+PPB_CAPI size_t ppb_publickey_bytes(void);
+#define PPB_SIGNATURE_BYTES 64U
+PPB_CAPI size_t ppb_signature_bytes(void);
+#define PPB_HASH_BYTES 32U
+PPB_CAPI size_t ppb_hash_bytes(void);
+
+/* ---------------------------------------------------------------------------------------------
+ * Elections: one budget unit's projects and ballots, read from a pabulib `.pb` file.
+ * ------------------------------------------------------------------------------------------- */
+
+/* Opaque; layout private to bindings/c/src. */
+typedef struct ppb_election ppb_election;
+
+/* Flags for ppb_election_parse / ppb_election_load_file (bitwise or). */
+#define PPB_LOAD_DEFAULT 0U
+/* Refuse (PPB_ERR_PARSE) a file whose ballots break its own META limits (length, cost, points).
+ * Without it such ballots are counted and reported by ppb_election_warning_count(), as
+ * `ppb tally` does, because published elections contain them. */
+#define PPB_LOAD_STRICT 1U
+
+/* Parses `.pb` text held in memory (`len` bytes, not necessarily NUL-terminated).
+ * @param flags : PPB_LOAD_DEFAULT or PPB_LOAD_STRICT; other bits are PPB_ERR_INVALID_ARGUMENT.
+ * @param out_election : receives a new handle, owned by the caller (ppb_election_free), or NULL on
+ *                       error.
+ * @return : PPB_OK; PPB_ERR_PARSE for malformed text (ppb_last_error_code() gives the exact
+ *           reason, 101..199); PPB_ERR_INVALID_ARGUMENT if `text` is NULL with len > 0, or
+ *           `out_election` is NULL; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_election_parse(const char* text, size_t len, uint32_t flags, ppb_election** out_election);
+
+/* Reads a `.pb` file. Same as ppb_election_parse, plus PPB_ERR_IO when the file cannot be opened
+ * or read. `path` is a NUL-terminated file name. Error messages name the file and line. */
+PPB_CAPI ppb_status ppb_election_load_file(const char* path, uint32_t flags, ppb_election** out_election);
+
+/* Frees an election. NULL does nothing. Outcomes tallied from it stay valid (they share its data). */
+PPB_CAPI void ppb_election_free(ppb_election* election);
+
+/* Inspection. Each returns PPB_OK, or PPB_ERR_INVALID_ARGUMENT when a pointer is NULL or an index is
+ * out of range, or PPB_ERR_MISUSE when `election` is not a live election handle. */
+
+/* The budget, in smallest units (10^-money_places). */
+PPB_CAPI ppb_status ppb_election_budget(const ppb_election* election, int64_t* out_budget);
+/* The money scale: amounts are counted in units of 10^-places (0 for whole-unit budgets). */
+PPB_CAPI ppb_status ppb_election_money_places(const ppb_election* election, int32_t* out_places);
+/* pabulib's vote type: "approval", "choose-1", "cumulative", "scoring" or "ordinal".
+ * `*out_name` is a static string. */
+PPB_CAPI ppb_status ppb_election_vote_type(const ppb_election* election, const char** out_name);
+/* Number of voters (ballots cast). */
+PPB_CAPI ppb_status ppb_election_voter_count(const ppb_election* election, uint64_t* out_voters);
+/* Number of projects on the ballot. */
+PPB_CAPI ppb_status ppb_election_project_count(const ppb_election* election, size_t* out_count);
+/* Number of ballots kept although they break the file's META limits (0 when loaded strictly). */
+PPB_CAPI ppb_status ppb_election_warning_count(const ppb_election* election, size_t* out_count);
+/* The META value for `key` (e.g. "description", "currency", "unit"): borrowed, or NULL with
+ * PPB_OK when the file has no such key. */
+PPB_CAPI ppb_status ppb_election_meta(const ppb_election* election, const char* key, const char** out_value);
+
+/* Project `index` (0-based, file order): its id (identity), its display name (borrowed), its cost
+ * in smallest units. */
+PPB_CAPI ppb_status ppb_election_project_id(const ppb_election* election, size_t index, const char** out_id);
+PPB_CAPI ppb_status ppb_election_project_name(const ppb_election* election, size_t index, const char** out_name);
+PPB_CAPI ppb_status ppb_election_project_cost(const ppb_election* election, size_t index, int64_t* out_cost);
+/* The index of the project whose id is `id`: `*out_found` is 1 and `*out_index` set, or
+ * `*out_found` is 0 (a missing id is an answer, not an error). */
+PPB_CAPI ppb_status ppb_election_find_project(const ppb_election* election, const char* id, int32_t* out_found,
+                                              size_t* out_index);
+
+/* [reserved] Election definitions (territories, budget envelopes, phases, ballot rules, tally rule,
+ * eligibility) from JSON: `ppb_definition`, next release. */
+
+/* [reserved] Proposals: submit, review, list — next release. */
+
+/* [reserved] Eligibility: IIN checks, voter roll, checker verdicts — next release. */
+
+/* [reserved] Keys and ballots: key pairs, canonical ballot encoding, sign, verify — next release. */
+
+/* [reserved] Ballot box and log: open, submit (PPB_OK + verdict), close, prove, verify — next
+ * release. */
+
+/* ---------------------------------------------------------------------------------------------
+ * Tally: any rule by name, with the options `ppb tally` takes; the same code path, so the same
+ * bytes of JSON as `ppb tally --json`.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct ppb_tally_options ppb_tally_options;
+typedef struct ppb_outcome ppb_outcome;
+
+/* New options with ppb's defaults: rule "greedy", satisfaction "points", tie-break "default"
+ * (min-cost, max-votes, file-order).
+ * @param out_options : receives a new handle owned by the caller (ppb_tally_options_free), or NULL
+ *                      on error.
+ * @return : PPB_OK, PPB_ERR_INVALID_ARGUMENT (out_options NULL), PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_tally_options_new(ppb_tally_options** out_options);
+
+/* Frees options. NULL does nothing. */
+PPB_CAPI void ppb_tally_options_free(ppb_tally_options* options);
+
+/* Sets one option, named and spelled as `ppb tally`'s command-line option without its dashes:
+ *   "rule"          greedy, greedy-cost, greedy-threshold, greedy-no-skip, greedy-exclusive, mes,
+ *                   phragmen, max-welfare, meta (see ppb_rule_name)
+ *   "satisfaction"  points, cost, cardinality
+ *   "tie-break"     default, file-order, lexicographic, lot, or a comma list of min-cost,
+ *                   max-votes, file-order, lexicographic, lot
+ *   "seed"          the lot's seed, a non-negative whole number
+ *   "completion"    MES only: none, add1, add1-exhaustive, greedy, or a chain such as add1+greedy
+ *   "comparison"    MES only: "1"/"true" or "0"/"false": equalshares.net's comparison step
+ * `key` and `value` are NUL-terminated.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT for a NULL pointer, an unknown key, or a value the
+ *           option does not take (the message lists what it takes); PPB_ERR_MISUSE for a dead
+ *           handle. On error the options are unchanged. Whether the rule takes the option at all is
+ *           checked by ppb_tally_run (e.g. phragmen takes no satisfaction, greedy no completion),
+ *           and so is the completion's name. */
+PPB_CAPI ppb_status ppb_tally_options_set(ppb_tally_options* options, const char* key, const char* value);
+
+/* Rule names ppb_tally_options_set("rule", …) accepts, in the order `ppb tally --help` lists them.
+ * @param index : 0 … count-1.
+ * @param out_name : receives a static string, or NULL when index >= the number of rules (PPB_OK
+ *                   either way, so callers loop until NULL).
+ * @return : PPB_OK, or PPB_ERR_INVALID_ARGUMENT when out_name is NULL. */
+PPB_CAPI ppb_status ppb_rule_name(size_t index, const char** out_name);
+
+/* Runs the tally: `ppb::tally::run(instance, profile, options)`. Pure: the same election and
+ * options always give the same outcome.
+ * @param options : NULL for the defaults.
+ * @param out_outcome : receives a new handle owned by the caller (ppb_outcome_free), or NULL on
+ *                      error. It holds its own reference to the election's data, so either may be
+ *                      freed first.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT when the rule does not take one of the options given
+ *           or the file's META does not name a rule `meta` can run; PPB_ERR_PARSE when a number
+ *           overflows while counting; PPB_ERR_MISUSE for a dead handle; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_tally_run(const ppb_election* election, const ppb_tally_options* options,
+                                  ppb_outcome** out_outcome);
+
+/* Frees an outcome. NULL does nothing. */
+PPB_CAPI void ppb_outcome_free(ppb_outcome* outcome);
+
+/* Flags for ppb_outcome_to_json. */
+#define PPB_JSON_DEFAULT 0U
+#define PPB_JSON_TRACE 1U /* add every step of the rule ("trace"), as `ppb tally --json --trace` */
+
+/* The outcome as JSON on one line, byte for byte what `ppb tally --json` prints (without its final
+ * newline): {"rule", "satisfaction", "tie_break", "money_places", "budget", "spent", "selected",
+ * "projects": [{id, name, votes, points, support, cost, status, reason, rank}], "ties", …}.
+ * @param out_json : receives NUL-terminated text owned by the caller, released with ppb_free().
+ * @param out_len : receives its length without the NUL; may be NULL.
+ * @return : PPB_OK, PPB_ERR_INVALID_ARGUMENT (NULL out_json, unknown flag bits), PPB_ERR_MISUSE,
+ *           PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_outcome_to_json(const ppb_outcome* outcome, uint32_t flags, char** out_json, size_t* out_len);
+
+/* Summary. Same returns as the election's inspection functions. */
+/* The rule that ran (e.g. "greedy"; `meta` reports the rule it resolved to). Borrowed. */
+PPB_CAPI ppb_status ppb_outcome_rule(const ppb_outcome* outcome, const char** out_rule);
+/* Money spent on funded projects, in smallest units. */
+PPB_CAPI ppb_status ppb_outcome_spent(const ppb_outcome* outcome, int64_t* out_spent);
+/* Number of funded projects, and the `i`-th in selection order (its project index). */
+PPB_CAPI ppb_status ppb_outcome_selected_count(const ppb_outcome* outcome, size_t* out_count);
+PPB_CAPI ppb_status ppb_outcome_selected(const ppb_outcome* outcome, size_t i, size_t* out_project);
+/* Number of ties the rule met (each broken by the tie-break policy; see the JSON for details). */
+PPB_CAPI ppb_status ppb_outcome_tie_count(const ppb_outcome* outcome, size_t* out_count);
+
+/* Explanations: each project's fate. `project` is its index in the election (file order). */
+
+/* A project's status. Pinned values. */
+#define PPB_PROJECT_FUNDED 0      /* selected and paid for */
+#define PPB_PROJECT_SKIPPED 1     /* considered, not funded (the reason says why) */
+#define PPB_PROJECT_EXCLUDED 2    /* never considered (below a support threshold) */
+#define PPB_PROJECT_NOT_REACHED 3 /* the rule stopped before considering it */
+
+/* The status's name ("funded", "skipped", "excluded", "not_reached", as in the JSON), or
+ * "unknown". @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_project_status_name(int32_t status);
+
+/* Project `project`'s status (PPB_PROJECT_*). */
+PPB_CAPI ppb_status ppb_outcome_project_status(const ppb_outcome* outcome, size_t project, int32_t* out_status);
+/* Why it was funded or not, in plain words ("fits: costs 1200, 300 left after"). Borrowed. */
+PPB_CAPI ppb_status ppb_outcome_project_reason(const ppb_outcome* outcome, size_t project, const char** out_reason);
+/* Ballots that list it (weighted). */
+PPB_CAPI ppb_status ppb_outcome_project_votes(const ppb_outcome* outcome, size_t project, uint64_t* out_votes);
+/* Its 1-based place in the rule's order of consideration; 0 if the rule never ranked it. */
+PPB_CAPI ppb_status ppb_outcome_project_rank(const ppb_outcome* outcome, size_t project, uint32_t* out_rank);
+
+#ifdef PPB_EXPERIMENTAL_API
+/* Unstable calls will be declared here; they are not exported from the shared library. */
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PPB_PPB_H */

@@ -1,0 +1,56 @@
+"""ppb: participatory budgeting from proposal to verifiable result — Python bindings.
+
+A thin, standard-library-only (ctypes) layer over libppb-c, the C ABI of the ppb C++ library::
+
+    import ppb
+
+    with ppb.Election.load("Poland_Czestochowa_2024_Bleszno.pb") as election:
+        with election.tally(rule="greedy", tie_break="file-order") as outcome:
+            for project in outcome.selected:
+                print(project.id, project.name, project.cost)
+            result = outcome.to_dict()      # the same JSON as `ppb tally --json`
+
+Errors are `ppb.Error` subclasses carrying ``status``, ``code`` and ``message``. Money is exact:
+integers in the election's smallest unit (10^-money_places).
+
+Set ``PPB_C_LIBRARY`` to the path of libppb-c.so to use a library outside the usual places.
+"""
+
+from . import _native
+from .election import Election, Outcome, Project, ProjectResult, rule_names
+from .errors import (CryptoInitError, Error, InternalError, InvalidArgumentError, IoError, MisuseError,
+                     NoMemoryError, ParseError)
+
+__all__ = ["Election", "Outcome", "Project", "ProjectResult", "rule_names", "version", "version_number",
+           "init", "sizes", "Error", "InvalidArgumentError", "MisuseError", "ParseError", "IoError",
+           "NoMemoryError", "CryptoInitError", "InternalError"]
+
+
+def version():
+    """The library's version ("0.1.0")."""
+    return _native.text(_native.lib.ppb_version_string())
+
+
+def version_number():
+    """The library's version as major·10⁴ + minor·10² + patch."""
+    return _native.lib.ppb_version_number()
+
+
+def init():
+    """Initialises the library (cryptography, once it lands). Returns True the first time, False
+    when already done; raises `CryptoInitError` on failure."""
+    r = _native.lib.ppb_init()
+    if r < 0:
+        _native.check(6)
+    return r == 0
+
+
+def sizes():
+    """ppb.h's size constants, from the library: money_places_max, publickey_bytes,
+    signature_bytes, hash_bytes."""
+    lib = _native.lib
+    return {"money_places_max": lib.ppb_money_places_max(), "publickey_bytes": lib.ppb_publickey_bytes(),
+            "signature_bytes": lib.ppb_signature_bytes(), "hash_bytes": lib.ppb_hash_bytes()}
+
+
+__version__ = version()

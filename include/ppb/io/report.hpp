@@ -1,0 +1,84 @@
+/// @file
+/// The results report people read: one self-contained HTML page (no network, no scripts, no web
+/// fonts) with a budget bar, a chart of votes and cost per project, every project's fate, the ties
+/// and how they were broken, and the rule in plain words, in Kazakh, Russian or English.
+/// `ppb report` writes it; the C ABI and the Python module will too.
+#ifndef PPB_IO_REPORT_HPP
+#define PPB_IO_REPORT_HPP
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ppb/tally/outcome.hpp"
+
+PPB_BEGIN_NAMESPACE
+namespace io {
+
+/// The language of the report's own words. Project names and the rule's reasons are shown as the
+/// data gives them.
+enum class report_language : std::uint8_t { en, ru, kk };
+
+/// `"en"`, `"ru"`, `"kk"`.
+PPB_API auto report_language_name(report_language lang) noexcept -> std::string_view;
+/// Inverse of `report_language_name`; throws `usage_error` for anything else.
+PPB_API auto parse_report_language(std::string_view name) -> report_language;
+
+/// An extra table for a unit, for data the outcome does not hold yet: MES rounds and per-voter
+/// payments, a district's turnout. Every cell is text and is escaped, so callers cannot break the
+/// page.
+struct report_table {
+  std::string title;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+  std::string note;  ///< a paragraph under the title; may be empty
+};
+
+/// One budget unit's result. The report shows one tab per unit when there are several.
+struct report_unit {
+  std::string name;                  ///< the unit on its tab (a district); empty: the META unit/subunit
+  const instance* inst = nullptr;    ///< borrowed for the call; required
+  const outcome* out = nullptr;      ///< borrowed for the call; required, tallied on `*inst`
+  std::uint64_t voters = 0;          ///< ballots counted
+  std::vector<report_table> tables;  ///< extra sections, shown after the rule's steps
+};
+
+/// The ballot log a result was tallied from, for the "verify this result" section.
+struct report_log {
+  std::string root_hex;        ///< Merkle root of the closed log (SHA-256, hex)
+  std::uint64_t entries = 0;   ///< log size
+  std::string verify_command;  ///< what a resident runs to re-check it, e.g. `ppb verify LOG`
+};
+
+/// Report options.
+struct report_options {
+  report_language lang = report_language::en;
+  std::string title;              ///< page title; empty: the first unit's META description
+  std::optional<report_log> log;  ///< shown when the result comes from a ballot log
+};
+
+/// The whole page: `<!DOCTYPE html>` … `</html>`, UTF-8, with its CSS inline and its charts as inline
+/// SVG; it references no URL at all. Per unit: a summary (budget, spent, funded, ballots), the
+/// budget bar of funded projects, the chart (`render_chart_svg`), a table of every project with its
+/// status and reason, the ties and the criterion that broke each, the outcome's notes, the rule in
+/// plain words, the rule's steps (the outcome's trace), and `tables`. Several units become tabs
+/// that work without scripts.
+/// Throws `usage_error` when `units` is empty or a unit lacks its instance or outcome.
+/// O(total projects + trace length).
+PPB_API auto render_report_html(std::span<const report_unit> units, const report_options& opts = {}) -> std::string;
+
+/// The chart alone, as a standalone SVG document: two bars per project (votes, cost), funded
+/// projects in green and the others in grey, in the rule's order. Throws like `render_report_html`.
+PPB_API auto render_chart_svg(const report_unit& unit, report_language lang = report_language::en) -> std::string;
+
+}  // namespace io
+PPB_END_NAMESPACE
+
+#ifdef PPB_HEADER_ONLY
+#  include "ppb/io/report-inl.hpp"
+#endif
+
+#endif
