@@ -30,6 +30,16 @@ PPB_FUNC auto errc_name(errc code) noexcept -> std::string_view {
     case errc::extra_cells: return "extra_cells";
     case errc::count_mismatch: return "count_mismatch";
     case errc::duplicate_key: return "duplicate_key";
+    case errc::json_syntax: return "json_syntax";
+    case errc::invalid_election: return "invalid_election";
+    case errc::invalid_iin: return "invalid_iin";
+    case errc::bad_date: return "bad_date";
+    case errc::unknown_unit: return "unknown_unit";
+    case errc::duplicate_entry: return "duplicate_entry";
+    case errc::bad_value: return "bad_value";
+    case errc::not_a_snapshot: return "not_a_snapshot";
+    case errc::snapshot_version: return "snapshot_version";
+    case errc::snapshot_corrupt: return "snapshot_corrupt";
     case errc::invalid_argument: return "invalid_argument";
     case errc::misuse: return "misuse";
     case errc::internal: return "internal";

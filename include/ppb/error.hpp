@@ -38,6 +38,17 @@ enum class errc : std::int32_t {
   extra_cells = 115,        ///< a row has more cells than its header
   count_mismatch = 116,     ///< a section has more rows than META's num_projects/num_votes say
   duplicate_key = 117,      ///< a META key appears twice
+  // 120–139: election definitions, voter rolls, proposal files, snapshots (issue 4)
+  json_syntax = 120,        ///< a JSON document cannot be parsed (syntax, bad UTF-8, duplicate key)
+  invalid_election = 121,   ///< an election definition breaks its schema; every problem is listed
+  invalid_iin = 122,        ///< an IIN in an input file is not a valid individual identification number
+  bad_date = 123,           ///< a date or timestamp is not strict ISO-8601 or names no real day
+  unknown_unit = 124,       ///< a row names a territorial unit the election does not define
+  duplicate_entry = 125,    ///< a roll lists an IIN or credential twice, or a file repeats an id
+  bad_value = 126,          ///< a cell or field holds a value outside its allowed set or shape
+  not_a_snapshot = 127,     ///< a file does not start with ppb's snapshot magic
+  snapshot_version = 128,   ///< a snapshot's format version is not one this build reads
+  snapshot_corrupt = 129,   ///< a snapshot's checksum or payload does not hold together
   // 2xx: misuse of the API or command line
   invalid_argument = 200,   ///< an option or argument has a value ppb does not accept
   misuse = 201,             ///< an object is used against its contract

@@ -64,6 +64,10 @@ struct command {
 auto tally_command() -> command;
 auto explain_command() -> command;
 auto info_command() -> command;
+auto election_command() -> command;
+auto proposals_command() -> command;
+auto roll_command() -> command;
+auto iin_command() -> command;
 auto report_command() -> command;
 
 }  // namespace ppb::cli

@@ -9,7 +9,9 @@
 namespace {
 
 auto commands() -> std::vector<ppb::cli::command> {
-  return {ppb::cli::tally_command(), ppb::cli::explain_command(), ppb::cli::report_command(), ppb::cli::info_command()};
+  return {ppb::cli::tally_command(),     ppb::cli::explain_command(),  ppb::cli::report_command(),
+          ppb::cli::info_command(),      ppb::cli::election_command(), ppb::cli::proposals_command(),
+          ppb::cli::roll_command(),      ppb::cli::iin_command()};
 }
 
 void print_main_help() {

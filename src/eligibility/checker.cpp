@@ -1,0 +1,2 @@
+// Compiles eligibility/checker-inl.hpp into libppb.
+#include "ppb/eligibility/checker-inl.hpp"

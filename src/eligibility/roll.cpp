@@ -1,0 +1,2 @@
+// Compiles eligibility/roll-inl.hpp into libppb.
+#include "ppb/eligibility/roll-inl.hpp"

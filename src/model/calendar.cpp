@@ -1,0 +1,2 @@
+// Compiles model/calendar-inl.hpp into libppb.
+#include "ppb/model/calendar-inl.hpp"

@@ -1,0 +1,2 @@
+// Compiles model/election-inl.hpp into libppb.
+#include "ppb/model/election-inl.hpp"

@@ -1,0 +1,2 @@
+// Compiles proposals/ballot-inl.hpp into libppb.
+#include "ppb/proposals/ballot-inl.hpp"

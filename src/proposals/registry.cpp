@@ -1,0 +1,2 @@
+// Compiles proposals/registry-inl.hpp into libppb.
+#include "ppb/proposals/registry-inl.hpp"
