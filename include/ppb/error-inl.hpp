@@ -40,6 +40,12 @@ PPB_FUNC auto errc_name(errc code) noexcept -> std::string_view {
     case errc::not_a_snapshot: return "not_a_snapshot";
     case errc::snapshot_version: return "snapshot_version";
     case errc::snapshot_corrupt: return "snapshot_corrupt";
+    case errc::crypto_init: return "crypto_init";
+    case errc::bad_key: return "bad_key";
+    case errc::not_a_log: return "not_a_log";
+    case errc::log_version: return "log_version";
+    case errc::log_corrupt: return "log_corrupt";
+    case errc::log_closed: return "log_closed";
     case errc::invalid_argument: return "invalid_argument";
     case errc::misuse: return "misuse";
     case errc::internal: return "internal";

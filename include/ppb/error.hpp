@@ -49,6 +49,14 @@ enum class errc : std::int32_t {
   not_a_snapshot = 127,     ///< a file does not start with ppb's snapshot magic
   snapshot_version = 128,   ///< a snapshot's format version is not one this build reads
   snapshot_corrupt = 129,   ///< a snapshot's checksum or payload does not hold together
+  // 140–149: keys and signed ballots (issue 5)
+  crypto_init = 140,        ///< libsodium could not be initialised (no usable random source)
+  bad_key = 141,            ///< a key's text is not a ppb key of the expected kind, or not a valid point
+  // 150–159: ballot logs (issue 5)
+  not_a_log = 150,          ///< a file does not start with ppb's ballot-log magic
+  log_version = 151,        ///< a log's format version is not one this build reads
+  log_corrupt = 152,        ///< an entry's checksum, type, signature or chain does not hold (not a torn tail)
+  log_closed = 153,         ///< the log is closed: nothing more may be appended
   // 2xx: misuse of the API or command line
   invalid_argument = 200,   ///< an option or argument has a value ppb does not accept
   misuse = 201,             ///< an object is used against its contract

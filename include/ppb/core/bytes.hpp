@@ -1,0 +1,97 @@
+/// @file
+/// Byte strings and their hex form: keys, digests and signatures are printed and read as
+/// lowercase hex (upper case is accepted on input).
+#ifndef PPB_CORE_BYTES_HPP
+#define PPB_CORE_BYTES_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "ppb/config.hpp"
+
+PPB_BEGIN_NAMESPACE
+
+/// Read-only bytes.
+using byte_span = std::span<const std::uint8_t>;
+/// Owned bytes.
+using bytes = std::vector<std::uint8_t>;
+
+/// The bytes of `text`, viewed as bytes.
+inline auto as_bytes(std::string_view text) noexcept -> byte_span {
+  return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
+}
+
+/// Lowercase hex of `b`.
+inline auto to_hex(byte_span b) -> std::string {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string s;
+  s.reserve(2 * b.size());
+  for (auto x : b) {
+    s += digits[x >> 4];
+    s += digits[x & 15];
+  }
+  return s;
+}
+
+namespace detail {
+constexpr auto hex_value(char c) noexcept -> int {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+/// Decodes `hex` (exactly 2·out.size() digits) into `out`; false on a bad digit or length.
+inline auto decode_hex(std::string_view hex, std::span<std::uint8_t> out) noexcept -> bool {
+  if (hex.size() != 2 * out.size()) return false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const int hi = hex_value(hex[2 * i]), lo = hex_value(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return true;
+}
+}  // namespace detail
+
+/// The bytes of `hex` (an even number of digits 0-9, a-f, A-F), or nothing.
+inline auto from_hex(std::string_view hex) -> std::optional<bytes> {
+  if (hex.size() % 2 != 0) return std::nullopt;
+  bytes out(hex.size() / 2);
+  if (!detail::decode_hex(hex, out)) return std::nullopt;
+  return out;
+}
+
+/// Exactly `N` bytes from `hex` (2N digits), or nothing.
+template <std::size_t N>
+auto from_hex_array(std::string_view hex) noexcept -> std::optional<std::array<std::uint8_t, N>> {
+  std::array<std::uint8_t, N> out{};
+  if (!detail::decode_hex(hex, out)) return std::nullopt;
+  return out;
+}
+
+/// Appends `v` to `out`, big-endian (the byte order of every ppb wire format).
+template <class T>
+void put_be(bytes& out, T v) {
+  static_assert(std::is_unsigned_v<T>);
+  for (int shift = 8 * (static_cast<int>(sizeof(T)) - 1); shift >= 0; shift -= 8)
+    out.push_back(static_cast<std::uint8_t>(v >> shift));
+}
+
+/// Reads a big-endian `T` from `p` (which must hold sizeof(T) bytes).
+template <class T>
+constexpr auto get_be(const std::uint8_t* p) noexcept -> T {
+  static_assert(std::is_unsigned_v<T>);
+  T v = 0;
+  for (std::size_t i = 0; i < sizeof(T); ++i) v = static_cast<T>((v << 8) | p[i]);
+  return v;
+}
+
+PPB_END_NAMESPACE
+
+#endif
