@@ -53,6 +53,9 @@ auto joined(std::vector<std::string_view> base, const std::vector<std::string_vi
 /// kept-but-reported problem (ballots breaking META limits) to stderr.
 auto load_pabulib(const std::string& path, bool strict, bool quiet) -> election;
 
+/// Prints an outcome as `ppb tally` does: a header naming `path`, one row per project, totals.
+void print_table(const std::string& path, const instance& inst, const profile& prof, const outcome& out);
+
 /// A command: name, one-line summary, help text, and its body.
 struct command {
   std::string_view name;
@@ -69,6 +72,12 @@ auto proposals_command() -> command;
 auto roll_command() -> command;
 auto iin_command() -> command;
 auto report_command() -> command;
+auto keygen_command() -> command;
+auto credentials_command() -> command;
+auto cast_command() -> command;
+auto box_command() -> command;
+auto log_command() -> command;
+auto demo_command() -> command;
 
 }  // namespace ppb::cli
 

@@ -25,6 +25,8 @@ constexpr std::string_view tally_help_tail = R"(  --json                 print {
 Exit status: 0 done, 1 bad input file, 2 bad command line.
 )";
 
+}  // namespace
+
 void print_table(const std::string& path, const instance& inst, const profile& prof, const outcome& out) {
   const auto money_text = [&](money m) { return format_units(m, inst.money_places); };
   const std::string* currency = inst.meta_value("currency");
@@ -56,6 +58,8 @@ void print_table(const std::string& path, const instance& inst, const profile& p
                deciding);
   for (const auto& n : out.notes) fmt::print("note: {}\n", n);
 }
+
+namespace {
 
 auto run_tally(std::span<const std::string_view> argv) -> int {
   args a(argv, joined(rule_flags, {"--json", "--trace", "--strict", "--quiet"}), rule_valued);

@@ -8,29 +8,12 @@
 #include <set>
 #include <string>
 
+#include "support/run_cli.hpp"
+
 namespace {
 
-struct run_result {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs `ppb ARGS` through the shell, capturing stdout and stderr.
-auto run_ppb(const std::string& args) -> run_result {
-  const std::string err_file = "/tmp/ppb_cli_test_stderr_" + std::to_string(::getpid());
-  const std::string cmd = std::string(PPB_CLI) + " " + args + " 2>" + err_file;
-  run_result r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  std::remove(err_file.c_str());
-  return r;
-}
+using support::run_result;
+using support::run_ppb;
 
 const std::string data = PPB_TEST_DATA;
 

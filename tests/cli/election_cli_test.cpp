@@ -12,28 +12,13 @@
 
 #include "ppb/io/pabulib.hpp"
 
+#include "support/run_cli.hpp"
+#include "support/temp_dir.hpp"
+
 namespace {
 
-struct run_result {
-  int status = -1;
-  std::string out, err;
-};
-
-auto run(const std::string& args) -> run_result {
-  const std::string err_file = "/tmp/ppb_election_cli_test_stderr_" + std::to_string(::getpid());
-  const std::string cmd = std::string(PPB_CLI) + " " + args + " 2>" + err_file;
-  run_result r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) r.out.append(buf, n);
-  const int raw = ::pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  std::remove(err_file.c_str());
-  return r;
-}
+using support::run_result;
+auto run(const std::string& args) -> run_result { return support::run_ppb(args); }
 
 auto lines(const std::string& s) -> std::vector<std::string> {
   std::vector<std::string> out;
@@ -46,18 +31,7 @@ const std::string data = PPB_TEST_DATA;
 const std::string election = data + "/election_small_city.json";
 const std::string roll = data + "/roll_small_city.csv";
 
-/// A fresh folder for one test's files, removed at the end.
-struct temp_dir {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("ppb_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter()++));
-  temp_dir() { std::filesystem::create_directories(path); }
-  ~temp_dir() { std::filesystem::remove_all(path); }
-  auto operator/(const std::string& name) const -> std::string { return (path / name).string(); }
-  static auto counter() -> int& {
-    static int n = 0;
-    return n;
-  }
-};
+using support::temp_dir;
 
 void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 

@@ -135,7 +135,7 @@ TEST_CASE("ballot ids: a ballot re-signed by another key keeps its id; a changed
   b.nonce[0] = 1;
   CHECK(crypto::ballot_id(crypto::sign_ballot(b, sk)) != id);
   CHECK(crypto::election_id("{}") != crypto::election_id("{ }"));
-  CHECK_THROWS_AS(crypto::ballot_id(bytes(10)), usage_error);
+  CHECK_THROWS_AS(crypto::ballot_id(byte_buffer(10)), usage_error);
 }
 
 TEST_CASE("ballot/v1: parse_ballot_unverified reads a ballot whose signature is wrong, open_ballot does not") {

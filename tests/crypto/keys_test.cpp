@@ -12,7 +12,7 @@ using namespace ppb;
 
 namespace {
 
-auto hex_bytes(std::string_view h) -> bytes {
+auto hex_bytes(std::string_view h) -> byte_buffer {
   auto b = from_hex(h);
   REQUIRE(b.has_value());
   return *b;
@@ -40,7 +40,7 @@ TEST_CASE("SHA-256 known answers (FIPS 180-2), one-shot and incremental") {
 }
 
 TEST_CASE("hex: round trip, upper case accepted, bad digits and odd lengths refused") {
-  const bytes b{0x00, 0x7f, 0x80, 0xff};
+  const byte_buffer b{0x00, 0x7f, 0x80, 0xff};
   CHECK(to_hex(b) == "007f80ff");
   CHECK(from_hex("007F80ff") == b);
   CHECK_FALSE(from_hex("007"));
@@ -172,6 +172,6 @@ TEST_CASE("secret keys are move-only and wiped when moved from; an empty key can
   CHECK_FALSE(a.valid());  // NOLINT(bugprone-use-after-move): the moved-from state is the contract
   CHECK(a.seed() == key_seed{});
   CHECK(b.public_part() == pk);
-  CHECK_THROWS_AS((void)a.sign(bytes{1, 2, 3}), usage_error);
+  CHECK_THROWS_AS((void)a.sign(byte_buffer{1, 2, 3}), usage_error);
   CHECK(key_role_name(key_role::officer) == "officer");
 }

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,7 +22,7 @@ PPB_BEGIN_NAMESPACE
 /// Read-only bytes.
 using byte_span = std::span<const std::uint8_t>;
 /// Owned bytes.
-using bytes = std::vector<std::uint8_t>;
+using byte_buffer = std::vector<std::uint8_t>;
 
 /// The bytes of `text`, viewed as bytes.
 inline auto as_bytes(std::string_view text) noexcept -> byte_span {
@@ -60,9 +61,9 @@ inline auto decode_hex(std::string_view hex, std::span<std::uint8_t> out) noexce
 }  // namespace detail
 
 /// The bytes of `hex` (an even number of digits 0-9, a-f, A-F), or nothing.
-inline auto from_hex(std::string_view hex) -> std::optional<bytes> {
+inline auto from_hex(std::string_view hex) -> std::optional<byte_buffer> {
   if (hex.size() % 2 != 0) return std::nullopt;
-  bytes out(hex.size() / 2);
+  byte_buffer out(hex.size() / 2);
   if (!detail::decode_hex(hex, out)) return std::nullopt;
   return out;
 }
@@ -77,10 +78,19 @@ auto from_hex_array(std::string_view hex) noexcept -> std::optional<std::array<s
 
 /// Appends `v` to `out`, big-endian (the byte order of every ppb wire format).
 template <class T>
-void put_be(bytes& out, T v) {
+void put_be(byte_buffer& out, T v) {
   static_assert(std::is_unsigned_v<T>);
-  for (int shift = 8 * (static_cast<int>(sizeof(T)) - 1); shift >= 0; shift -= 8)
-    out.push_back(static_cast<std::uint8_t>(v >> shift));
+  const std::size_t at = out.size();
+  out.resize(at + sizeof(T));  // resize and store: GCC 12 misreports push_back here (-Wstringop-overflow)
+  for (std::size_t i = 0; i < sizeof(T); ++i) out[at + i] = static_cast<std::uint8_t>(v >> (8 * (sizeof(T) - 1 - i)));
+}
+
+/// Appends `b` to `out`.
+inline void append(byte_buffer& out, byte_span b) {
+  if (b.empty()) return;
+  const std::size_t at = out.size();
+  out.resize(at + b.size());
+  std::memcpy(out.data() + at, b.data(), b.size());
 }
 
 /// Reads a big-endian `T` from `p` (which must hold sizeof(T) bytes).

@@ -111,7 +111,7 @@ inline auto parse_ballot_bytes(byte_span b, bool check_signature) -> open_result
 
 }  // namespace detail
 
-PPB_FUNC auto crypto::encode_ballot(const ballot_content& b) -> bytes {
+PPB_FUNC auto crypto::encode_ballot(const ballot_content& b) -> byte_buffer {
   if (b.items.size() > 0xFFFF) throw usage_error("a ballot lists at most 65535 projects");
   if (b.kind != payload_kind::approval && b.kind != payload_kind::points && b.kind != payload_kind::ranking)
     throw usage_error("unknown payload kind " + std::to_string(static_cast<int>(b.kind)));
@@ -121,15 +121,15 @@ PPB_FUNC auto crypto::encode_ballot(const ballot_content& b) -> bytes {
     throw usage_error("a points ballot needs one points value per project");
   if (auto fault = detail::ballot_payload_fault(b))
     throw usage_error("ballot has no canonical form: " + fault->second);
-  bytes out;
   const std::size_t payload = 2 + b.items.size() * detail::ballot_item_bytes(b.kind);
+  byte_buffer out;
   out.reserve(ballot_header_bytes + payload + signature_bytes);
-  out.insert(out.end(), ballot_context.begin(), ballot_context.end());
-  out.insert(out.end(), b.election.begin(), b.election.end());
+  append(out, as_bytes(ballot_context));
+  append(out, b.election);
   put_be(out, b.unit);
-  out.insert(out.end(), b.credential.begin(), b.credential.end());
+  append(out, b.credential);
   put_be(out, b.revision);
-  out.insert(out.end(), b.nonce.begin(), b.nonce.end());
+  append(out, b.nonce);
   put_be(out, static_cast<std::uint16_t>(b.kind));
   put_be(out, static_cast<std::uint32_t>(payload));
   put_be(out, static_cast<std::uint16_t>(b.items.size()));
@@ -140,10 +140,10 @@ PPB_FUNC auto crypto::encode_ballot(const ballot_content& b) -> bytes {
   return out;
 }
 
-PPB_FUNC auto crypto::sign_ballot(const ballot_content& b, const secret_key& key) -> bytes {
+PPB_FUNC auto crypto::sign_ballot(const ballot_content& b, const secret_key& key) -> byte_buffer {
   auto out = encode_ballot(b);
   const auto sig = key.sign(out);
-  out.insert(out.end(), sig.begin(), sig.end());
+  append(out, sig);
   return out;
 }
 

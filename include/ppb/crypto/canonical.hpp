@@ -101,10 +101,10 @@ PPB_API auto election_id(std::string_view definition_bytes) noexcept -> digest;
 /// The canonical bytes of `b`, without a signature. Throws `usage_error` when `b` has no canonical
 /// form (indices out of order or repeated, zero points, points on a non-points ballot, more than
 /// 65535 items). O(items).
-PPB_API auto encode_ballot(const ballot_content& b) -> bytes;
+PPB_API auto encode_ballot(const ballot_content& b) -> byte_buffer;
 /// `encode_ballot(b)` followed by `key`'s signature over it. `key` need not match `b.credential`
 /// (so tests can forge); the box refuses such a ballot.
-PPB_API auto sign_ballot(const ballot_content& b, const secret_key& key) -> bytes;
+PPB_API auto sign_ballot(const ballot_content& b, const secret_key& key) -> byte_buffer;
 /// Verifies the signature over the exact `signed_bytes` first, then parses strictly. Never throws
 /// for bad bytes: the answer says why they are refused. Thread-safe. O(size) plus one verify.
 PPB_API auto open_ballot(byte_span signed_bytes) -> open_result;

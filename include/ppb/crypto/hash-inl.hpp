@@ -18,8 +18,8 @@ PPB_FUNC crypto::sha256_state::sha256_state() noexcept {
   crypto_hash_sha256_init(reinterpret_cast<crypto_hash_sha256_state*>(state_));
 }
 
-PPB_FUNC auto crypto::sha256_state::update(byte_span bytes) noexcept -> sha256_state& {
-  crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(state_), bytes.data(), bytes.size());
+PPB_FUNC auto crypto::sha256_state::update(byte_span data) noexcept -> sha256_state& {
+  crypto_hash_sha256_update(reinterpret_cast<crypto_hash_sha256_state*>(state_), data.data(), data.size());
   return *this;
 }
 
@@ -37,9 +37,9 @@ PPB_FUNC auto crypto::sha256_state::finish() noexcept -> digest {
   return d;
 }
 
-PPB_FUNC auto crypto::sha256(byte_span bytes) noexcept -> digest {
+PPB_FUNC auto crypto::sha256(byte_span data) noexcept -> digest {
   digest d;
-  crypto_hash_sha256(d.data(), bytes.data(), bytes.size());
+  crypto_hash_sha256(d.data(), data.data(), data.size());
   return d;
 }
 

@@ -28,8 +28,8 @@ PPB_API void init();
 class PPB_API sha256_state {
  public:
   sha256_state() noexcept;
-  /// Feeds `bytes`.
-  auto update(byte_span bytes) noexcept -> sha256_state&;
+  /// Feeds `data`.
+  auto update(byte_span data) noexcept -> sha256_state&;
   /// Feeds the bytes of `text` (no terminator).
   auto update(std::string_view text) noexcept -> sha256_state&;
   /// Feeds one byte.
@@ -41,8 +41,8 @@ class PPB_API sha256_state {
   alignas(16) unsigned char state_[128];  // crypto_hash_sha256_state, kept opaque (checked in -inl)
 };
 
-/// SHA-256 of `bytes`.
-PPB_API auto sha256(byte_span bytes) noexcept -> digest;
+/// SHA-256 of `data`.
+PPB_API auto sha256(byte_span data) noexcept -> digest;
 /// SHA-256 of the bytes of `text`.
 PPB_API auto sha256(std::string_view text) noexcept -> digest;
 

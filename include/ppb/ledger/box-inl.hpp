@@ -1,0 +1,701 @@
+// Definitions of ppb/ledger/box.hpp.
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cstring>
+#include <tuple>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "ppb/ballots/validation.hpp"
+#include "ppb/eligibility/checker.hpp"
+#include "ppb/io/election_json.hpp"
+#include "ppb/io/json.hpp"
+#include "ppb/io/pabulib.hpp"
+#include "ppb/ledger/box.hpp"
+#include "ppb/tally/rule.hpp"
+
+PPB_BEGIN_NAMESPACE
+
+PPB_FUNC auto ledger::reject_reason_name(reject_reason r) noexcept -> std::string_view {
+  using R = reject_reason;
+  switch (r) {
+    case R::too_short: case R::bad_context: case R::bad_signature: case R::truncated_payload:
+    case R::trailing_bytes: case R::unknown_payload: case R::count_mismatch: case R::wrong_order:
+    case R::duplicate_project: case R::zero_points:
+      return ballot_format_fault_name(static_cast<ballot_format_fault>(r));
+    case R::oversized: return "oversized";
+    case R::wrong_election: return "wrong_election";
+    case R::unknown_unit: return "unknown_unit";
+    case R::unknown_credential: return "unknown_credential";
+    case R::revoked_credential: return "revoked_credential";
+    case R::not_eligible: return "not_eligible";
+    case R::wrong_ballot_kind: return "wrong_ballot_kind";
+    case R::voting_not_open: return "voting_not_open";
+    case R::voting_closed: return "voting_closed";
+    case R::stale_revision: return "stale_revision";
+    case R::repeated_revision: return "repeated_revision";
+    case R::duplicate: return "duplicate";
+    case R::revote_refused: return "revote_refused";
+    case R::box_closed: return "box_closed";
+    case R::ballot_too_few_projects: case R::ballot_too_many_projects: case R::ballot_cost_below_minimum:
+    case R::ballot_cost_above_maximum: case R::ballot_points_below_minimum: case R::ballot_points_above_maximum:
+    case R::ballot_point_sum_below_minimum: case R::ballot_point_sum_above_maximum: case R::ballot_unknown_project:
+    case R::ballot_duplicate_project: case R::ballot_not_exactly_one:
+      return ballot_fault_name(static_cast<ballot_fault>(static_cast<int>(r) - 40));
+  }
+  return "unknown";
+}
+
+PPB_FUNC auto ledger::all_reject_reasons() -> std::vector<reject_reason> {
+  std::vector<reject_reason> all;
+  for (int v : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32})
+    all.push_back(static_cast<reject_reason>(v));
+  for (int f = 1; f <= 11; ++f) all.push_back(static_cast<reject_reason>(40 + f));
+  return all;
+}
+
+PPB_FUNC auto ledger::checkpoint_text(const digest& election, std::uint64_t size, const digest& root) -> std::string {
+  return "ppb/checkpoint/v1\nppb:" + to_hex(election) + "\n" + std::to_string(size) + "\n" + to_hex(root) + "\n";
+}
+
+namespace ledger::detail {
+
+struct box_key_hash {
+  auto operator()(const public_key& k) const noexcept -> std::size_t {
+    std::size_t h;
+    std::memcpy(&h, k.data(), sizeof h);  // keys are uniformly random
+    return h;
+  }
+};
+struct box_digest_hash {
+  auto operator()(const digest& d) const noexcept -> std::size_t {
+    std::size_t h;
+    std::memcpy(&h, d.data(), sizeof h);
+    return h;
+  }
+};
+
+/// Which payload a vote type's ballots carry.
+constexpr auto box_payload_of(vote_type t) noexcept -> payload_kind {
+  return has_points(t) ? payload_kind::points : t == vote_type::ordinal ? payload_kind::ranking : payload_kind::approval;
+}
+
+/// Reads fields of a logged payload, refusing to run past its end.
+class box_cursor {
+ public:
+  box_cursor(byte_span b, std::uint64_t entry) : b_(b), entry_(entry) {}
+  auto take(std::size_t n) -> byte_span {
+    if (b_.size() - pos_ < n) throw corrupt("payload ends early");
+    auto s = b_.subspan(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  template <class T>
+  auto num() -> T { return get_be<T>(take(sizeof(T)).data()); }
+  auto text32() -> std::string {
+    const auto n = num<std::uint32_t>();
+    const auto s = take(n);
+    return {reinterpret_cast<const char*>(s.data()), s.size()};
+  }
+  template <std::size_t N>
+  auto array() -> std::array<std::uint8_t, N> {
+    std::array<std::uint8_t, N> a;
+    const auto s = take(N);
+    std::copy(s.begin(), s.end(), a.begin());
+    return a;
+  }
+  [[nodiscard]] auto rest() const -> byte_span { return b_.subspan(pos_); }
+  void end() const {
+    if (pos_ != b_.size()) throw corrupt("trailing bytes in the payload");
+  }
+  [[nodiscard]] auto corrupt(const std::string& why) const -> parse_error {
+    return parse_error(errc::log_corrupt, "", 0, "entry " + std::to_string(entry_) + ": " + why);
+  }
+
+ private:
+  byte_span b_;
+  std::size_t pos_ = 0;
+  std::uint64_t entry_;
+};
+
+inline void box_put_text32(byte_buffer& out, std::string_view s) {
+  put_be(out, static_cast<std::uint32_t>(s.size()));
+  append(out, as_bytes(s));
+}
+
+inline auto box_setup_payload(const box_setup& s) -> byte_buffer {
+  byte_buffer out;
+  box_put_text32(out, s.election.bytes());
+  put_be(out, static_cast<std::uint32_t>(s.ballots.size()));
+  for (const auto& inst : s.ballots) box_put_text32(out, io::to_pabulib(election{inst, profile(inst.kind), {}}));
+  append(out, s.authority);
+  return out;
+}
+
+inline auto box_read_setup(byte_span payload, std::uint64_t entry) -> box_setup {
+  box_cursor c(payload, entry);
+  box_setup s;
+  s.election = io::parse_election(c.text32(), "setup entry");
+  const auto n = c.num<std::uint32_t>();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    auto e = io::parse_pabulib(c.text32(), "setup entry ballot " + std::to_string(i));
+    s.ballots.push_back(std::move(e.inst));
+  }
+  s.authority = c.array<public_key_bytes>();
+  c.end();
+  return s;
+}
+
+/// Credentials entries hold at most this many keys each, so no entry grows without bound.
+inline constexpr std::size_t box_credentials_per_entry = 50000;
+
+inline auto box_credentials_payload(std::span<const credential> creds) -> byte_buffer {
+  byte_buffer out;
+  put_be(out, static_cast<std::uint32_t>(creds.size()));
+  for (const auto& c : creds) {
+    append(out, c.key);
+    box_put_text32(out, c.unit);
+  }
+  return out;
+}
+
+inline void box_read_credentials(byte_span payload, std::uint64_t entry, std::vector<credential>& out) {
+  box_cursor c(payload, entry);
+  const auto n = c.num<std::uint32_t>();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    credential k;
+    k.key = c.array<public_key_bytes>();
+    k.unit = c.text32();
+    out.push_back(std::move(k));
+  }
+  c.end();
+}
+
+/// The decisions of a box: a pure state machine over (setup, roll, submissions in log order).
+/// The live box and `replay_log` both drive it, so a replay re-decides exactly as the box did.
+class box_state {
+ public:
+  box_state(box_setup setup, const voter_roll* roll) : setup_(std::move(setup)), roll_(roll) {
+    const auto units = setup_.election.ballot_units();
+    if (units.size() != setup_.ballots.size())
+      throw usage_error("the box needs one ballot per unit with a budget: " + std::to_string(units.size()) +
+                        " units, " + std::to_string(setup_.ballots.size()) + " ballots");
+    units_ = units;
+    // The definition is authoritative for each unit's ballot: its vote type and budget must agree,
+    // and its rules are the ones the box enforces (a .pb file may not carry them all).
+    for (std::size_t u = 0; u < units_.size(); ++u) {
+      const auto& spec = setup_.election.ballot_of(units_[u]);
+      auto& inst = setup_.ballots[u];
+      if (inst.kind != spec.kind || inst.budget != *setup_.election.find_unit(units_[u])->budget)
+        throw usage_error("the ballot of " + units_[u] + " does not match the election (vote type " +
+                          std::string(vote_type_name(inst.kind)) + ", budget " + std::to_string(inst.budget) + ")");
+      if (inst.size() > 0xFFFF) throw usage_error("a ballot holds at most 65535 projects");
+      inst.rules = spec.rules;
+    }
+    election_id_ = crypto::election_id(setup_.election.bytes());
+    std::sort(setup_.credentials.begin(), setup_.credentials.end(),
+              [](const credential& a, const credential& b) { return a.key < b.key; });
+    for (std::size_t i = 0; i < setup_.credentials.size(); ++i) add_credential(i);
+  }
+
+  [[nodiscard]] auto setup() const noexcept -> const box_setup& { return setup_; }
+  [[nodiscard]] auto election_id() const noexcept -> const digest& { return election_id_; }
+  [[nodiscard]] auto closed() const noexcept -> bool { return closed_; }
+  void close() noexcept { closed_ = true; }
+  std::uint64_t accepted = 0, rejected = 0;
+
+  /// Adds credentials read from the log (the setup's list arrives in several entries).
+  void add_credentials(std::vector<credential> more) {
+    for (auto& c : more) {
+      setup_.credentials.push_back(std::move(c));
+      add_credential(setup_.credentials.size() - 1);
+    }
+  }
+
+  auto revoke(const public_key& key) -> bool {
+    const auto it = by_key_.find(key);
+    if (it == by_key_.end() || revoked_.count(it->second)) return false;
+    revoked_.insert(it->second);
+    return true;
+  }
+
+  /// Decides one submission (already opened by `crypto::open_ballot`, or too long to open)
+  /// without changing anything: `record` commits the decision.
+  [[nodiscard]] auto decide(byte_span submitted, const open_result* opened, std::chrono::sys_seconds at) const -> verdict {
+    verdict v;
+    if (submitted.size() >= signature_bytes) v.ballot_id = crypto::ballot_id(submitted);
+    const auto refuse = [&](reject_reason r, std::string detail) {
+      v.reason = r;
+      v.detail = std::move(detail);
+      return v;
+    };
+    if (closed_) return refuse(reject_reason::box_closed, "the ballot box is closed");
+    if (!opened)
+      return refuse(reject_reason::oversized, std::to_string(submitted.size()) + " bytes; at most " +
+                                                  std::to_string(max_submission_bytes));
+    if (!*opened) return refuse(static_cast<reject_reason>(opened->fault), opened->detail);
+    const auto& b = opened->ballot->content;
+    if (b.election != election_id_)
+      return refuse(reject_reason::wrong_election, "signed for election " + to_hex(b.election).substr(0, 16) + "…");
+    if (b.unit >= units_.size())
+      return refuse(reject_reason::unknown_unit, "unit index " + std::to_string(b.unit) + "; the election has " +
+                                                     std::to_string(units_.size()) + " ballot units");
+    const auto& unit = units_[b.unit];
+    const auto cred = by_key_.find(b.credential);
+    if (cred == by_key_.end()) return refuse(reject_reason::unknown_credential, "the key is not on the credential list");
+    if (revoked_.count(cred->second)) return refuse(reject_reason::revoked_credential, "the key was revoked");
+    if (const auto* w = setup_.election.phase(phase_kind::voting)) {
+      if (at < w->begin) return refuse(reject_reason::voting_not_open, "voting opens " + format_iso_timestamp(w->begin));
+      if (at >= w->end) return refuse(reject_reason::voting_closed, "voting closed " + format_iso_timestamp(w->end));
+    }
+    if (seen_.count(v.ballot_id)) return refuse(reject_reason::duplicate, "this ballot was already received");
+    const auto counted = counted_.find(slot_of(cred->second, b.unit));
+    if (counted != counted_.end()) {
+      const auto have = counted->second.revision;
+      if (setup_.election.spec().revote == revote_policy::refuse)
+        return refuse(reject_reason::revote_refused, "this credential already voted in " + unit + " (revision " +
+                                                         std::to_string(have) + ") and revotes are refused");
+      if (b.revision < have)
+        return refuse(reject_reason::stale_revision, "revision " + std::to_string(b.revision) + " is older than the counted " +
+                                                         std::to_string(have));
+      if (b.revision == have)
+        return refuse(reject_reason::repeated_revision, "revision " + std::to_string(b.revision) + " was already cast");
+    }
+    if (auto why = ineligible(cred->second, unit, at, counted != counted_.end()))
+      return refuse(reject_reason::not_eligible, std::move(*why));
+    const auto& inst = setup_.ballots[b.unit];
+    if (b.kind != box_payload_of(inst.kind))
+      return refuse(reject_reason::wrong_ballot_kind, "a " + std::string(vote_type_name(inst.kind)) +
+                                                          " ballot cannot carry payload type " +
+                                                          std::to_string(static_cast<int>(b.kind)));
+    const auto [items, points] = view_of(b);
+    if (auto broken = validate(inst, ballot_view{items, points, 1}))
+      return refuse(static_cast<reject_reason>(40 + static_cast<int>(broken->fault)), broken->detail);
+    v.accepted = true;
+    return v;
+  }
+
+  /// Commits verdict `v` on `opened`: counts a rejection, or makes an accepted ballot the counted
+  /// one of its credential and unit.
+  void record(const verdict& v, const open_result* opened) {
+    if (!v.accepted) {
+      ++rejected;
+      return;
+    }
+    const auto& b = opened->ballot->content;
+    const auto ci = by_key_.at(b.credential);
+    ++accepted;
+    seen_.insert(v.ballot_id);
+    auto& counted = counted_[slot_of(ci, b.unit)];
+    counted.revision = b.revision;
+    std::tie(counted.items, counted.points) = view_of(b);
+    if (roll_)
+      if (const auto* voter = roll_->find_credential(b.credential)) voted_.record(voter->id, units_[b.unit], vote_channel::online);
+    units_voted_[ci].insert(b.unit);
+  }
+
+  /// The counted ballots, one profile per unit, in credential-key order (deterministic).
+  [[nodiscard]] auto profiles() const -> std::vector<profile> {
+    std::vector<profile> out;
+    for (const auto& inst : setup_.ballots) out.emplace_back(inst.kind);
+    std::vector<std::uint64_t> slots;
+    slots.reserve(counted_.size());
+    for (const auto& [slot, _] : counted_) slots.push_back(slot);
+    std::sort(slots.begin(), slots.end());
+    for (auto s : slots) {
+      const auto& c = counted_.at(s);
+      out[s & 0xFFFFFFFFu].add(c.items, c.points);
+    }
+    return out;
+  }
+
+ private:
+  static auto slot_of(std::uint32_t credential, std::uint32_t unit) noexcept -> std::uint64_t {
+    return (std::uint64_t{credential} << 32) | unit;
+  }
+  static auto view_of(const ballot_content& b) -> std::pair<std::vector<project_index>, std::vector<std::int64_t>> {
+    return {std::vector<project_index>(b.items.begin(), b.items.end()), std::vector<std::int64_t>(b.points.begin(), b.points.end())};
+  }
+
+  struct counted_ballot {
+    std::uint64_t revision = 0;
+    std::vector<project_index> items;
+    std::vector<std::int64_t> points;
+  };
+
+  void add_credential(std::size_t i) {
+    const auto& c = setup_.credentials[i];
+    if (!crypto::is_valid_credential_key(c.key))
+      throw usage_error("credential " + to_hex(c.key) + " is not a valid Ed25519 key (small order or not on the curve)");
+    if (!setup_.election.find_unit(c.unit))
+      throw usage_error("credential " + to_hex(c.key) + " names unit '" + c.unit + "', which the election does not define");
+    if (!by_key_.emplace(c.key, static_cast<std::uint32_t>(i)).second)
+      throw usage_error("credential " + to_hex(c.key) + " is listed twice");
+  }
+
+  /// Why the holder of credential `ci` may not vote in `unit` now, or nothing. With a roll, the
+  /// eligibility checker's every condition; without, residence from the credential's unit.
+  auto ineligible(std::uint32_t ci, const std::string& unit, std::chrono::sys_seconds at, bool revote) const
+      -> std::optional<std::string> {
+    const auto& policy = setup_.election.spec().eligibility;
+    if (roll_) {
+      const auto* voter = roll_->find_credential(setup_.credentials[ci].key);
+      if (!voter) return "the credential is not registered on the roll";
+      const auto verdict = eligibility::check(*voter, setup_.election, unit, at, revote ? nullptr : &voted_);
+      if (verdict.eligible()) return std::nullopt;
+      std::string why;
+      for (const auto& f : verdict.failures) why += (why.empty() ? "" : "; ") + std::string(reason_name(f.reason)) + ": " + f.detail;
+      return why;
+    }
+    const auto& home = setup_.credentials[ci].unit;
+    if (setup_.election.within(home, unit)) return std::nullopt;
+    if (policy.residence == residence_rule::own_plus_others && !revote) {
+      std::size_t others = 0;
+      if (const auto it = units_voted_.find(ci); it != units_voted_.end())
+        for (auto u : it->second) others += !setup_.election.within(home, units_[u]);
+      if (others < policy.other_units) return std::nullopt;
+      return "not_resident: already voted in " + std::to_string(others) + " other units (the limit)";
+    }
+    return "not_resident: the credential's unit " + home + " is not within " + unit;
+  }
+
+  box_setup setup_;
+  const voter_roll* roll_;
+  std::vector<std::string> units_;
+  digest election_id_{};
+  std::unordered_map<public_key, std::uint32_t, box_key_hash> by_key_;
+  std::unordered_set<std::uint32_t> revoked_;
+  std::unordered_set<digest, box_digest_hash> seen_;
+  std::unordered_map<std::uint64_t, counted_ballot> counted_;
+  std::unordered_map<std::uint32_t, std::unordered_set<std::uint32_t>> units_voted_;
+  voted_set voted_;
+  bool closed_ = false;
+};
+
+inline auto box_time(std::chrono::sys_seconds t) -> std::uint64_t {
+  return static_cast<std::uint64_t>(t.time_since_epoch().count());
+}
+
+/// The body of the entry that records verdict `v` on `submitted`.
+inline auto box_decision_body(const verdict& v, byte_span submitted, std::chrono::sys_seconds at) -> byte_buffer {
+  ledger::entry e{v.accepted ? ledger::entry_type::ballot : ledger::entry_type::rejected, box_time(at), {}};
+  if (v.accepted) {
+    e.payload.assign(submitted.begin(), submitted.end());
+  } else {
+    put_be(e.payload, static_cast<std::uint16_t>(v.reason));
+    const auto h = crypto::sha256(submitted);
+    append(e.payload, h);
+    if (v.reason != reject_reason::oversized) append(e.payload, submitted);
+  }
+  return ledger::entry_body(e);
+}
+
+inline auto box_checkpoint_body(const digest& election, const merkle::tree& tree, const secret_key& authority,
+                                std::chrono::sys_seconds at) -> byte_buffer {
+  const auto root = tree.root();
+  const auto sig = authority.sign(as_bytes(checkpoint_text(election, tree.size(), root)));
+  ledger::entry e{ledger::entry_type::checkpoint, box_time(at), {}};
+  put_be(e.payload, tree.size());
+  append(e.payload, root);
+  append(e.payload, sig);
+  return ledger::entry_body(e);
+}
+
+/// Replays a log into a state and a tree, checking every entry; what `open` and `replay_log` share.
+struct box_replay {
+  std::optional<box_state> state;
+  merkle::tree tree;
+  ledger::replay_report report;
+
+  void run(const std::filesystem::path& path, const voter_roll* roll) {
+    ledger::log_reader reader(path);
+    byte_buffer body;
+    std::vector<credential> creds;
+    bool setup_done = false;
+    while (reader.next(body)) {
+      const auto index = reader.index() - 1;
+      const auto e = ledger::parse_entry_body(body);
+      box_cursor c(e.payload, index);
+      const auto at = std::chrono::sys_seconds(std::chrono::seconds(static_cast<std::int64_t>(e.time)));
+      if (index == 0) {
+        if (e.type != ledger::entry_type::setup) throw c.corrupt("a log starts with its setup entry");
+        report.setup = box_read_setup(e.payload, index);
+      } else if (e.type == ledger::entry_type::credentials) {
+        if (setup_done) throw c.corrupt("credentials after the first submission");
+        box_read_credentials(e.payload, index, creds);
+      } else {
+        if (!setup_done) {
+          auto s = report.setup;
+          s.credentials = std::move(creds);
+          state.emplace(std::move(s), roll);
+          setup_done = true;
+        }
+        apply(e, at, c, index, roll);
+      }
+      tree.append(merkle::leaf_hash(body));
+    }
+    if (!setup_done && tree.size() > 0) {
+      auto s = report.setup;
+      s.credentials = std::move(creds);
+      state.emplace(std::move(s), roll);
+    }
+    if (!state) throw parse_error(errc::log_corrupt, path.string(), 0, "the log has no setup entry");
+    report.entries = tree.size();
+    report.root = tree.root();
+    report.accepted = state->accepted;
+    report.rejected = state->rejected;
+    report.closed = state->closed();
+    report.torn_bytes = reader.torn_bytes();
+    report.setup = state->setup();
+  }
+
+  void apply(const ledger::entry& e, std::chrono::sys_seconds at, box_cursor& c, std::uint64_t index,
+             const voter_roll* roll) {
+    using T = ledger::entry_type;
+    switch (e.type) {
+      case T::ballot:
+      case T::rejected: {
+        byte_span submitted = e.payload;
+        std::optional<reject_reason> logged;
+        if (e.type == T::rejected) {
+          logged = static_cast<reject_reason>(c.num<std::uint16_t>());
+          const auto h = c.array<digest_bytes>();
+          submitted = c.rest();
+          if (*logged == reject_reason::oversized) {
+            if (!submitted.empty()) throw c.corrupt("an oversized submission is logged by its hash alone");
+            state->record(verdict{}, nullptr);
+            return;
+          }
+          if (crypto::sha256(submitted) != h) throw c.corrupt("the hash of the refused submission does not match");
+        }
+        const auto opened = crypto::open_ballot(submitted);
+        const auto v = state->decide(submitted, &opened, at);
+        const bool same = logged ? (!v.accepted && v.reason == *logged) : v.accepted;
+        // Without the roll, the roll-only conditions of the identified mode cannot be re-checked:
+        // a logged not_eligible that replays as accepted is taken as logged (and counted).
+        const bool unverifiable = !roll && logged == reject_reason::not_eligible && v.accepted &&
+                                  state->setup().election.spec().credentials == credential_mode::identified;
+        if (!same && !unverifiable)
+          throw c.corrupt(std::string("logged as ") + (logged ? std::string(reject_reason_name(*logged)) : "accepted") +
+                          " but re-decided as " +
+                          (v.accepted ? std::string("accepted") : std::string(reject_reason_name(v.reason))));
+        auto as_logged = v;
+        as_logged.accepted = !logged;
+        state->record(as_logged, &opened);
+        return;
+      }
+      case T::revoke:
+        if (!state->revoke(c.array<public_key_bytes>())) throw c.corrupt("revokes a key that is not on the list or already revoked");
+        c.end();
+        return;
+      case T::close:
+        if (state->closed()) throw c.corrupt("the box is closed twice");
+        state->close();
+        return;
+      case T::result:
+        if (!state->closed()) throw c.corrupt("a result before the close");
+        report.result = std::string(e.payload.begin(), e.payload.end());
+        return;
+      case T::checkpoint: {
+        const auto size = c.num<std::uint64_t>();
+        const auto root = c.array<digest_bytes>();
+        const auto sig = c.array<signature_bytes>();
+        c.end();
+        if (size != index) throw c.corrupt("a checkpoint covers the entries before it, " + std::to_string(index));
+        if (tree.root() != root) throw c.corrupt("the checkpoint's root is not the tree's");
+        if (!crypto::verify(state->setup().authority, as_bytes(checkpoint_text(state->election_id(), size, root)), sig))
+          throw c.corrupt("the checkpoint's signature does not verify under the authority's key");
+        ++report.checkpoints;
+        return;
+      }
+      case T::setup:
+      case T::credentials:
+      case T::paper_batch:
+        break;
+    }
+    (void)roll;
+    throw c.corrupt("unexpected entry type " + std::string(ledger::entry_type_name(e.type)));
+  }
+};
+
+}  // namespace ledger::detail
+
+struct ledger::ballot_box::impl {
+  ledger::detail::box_state state;
+  log_writer log;
+  merkle::tree tree;
+  mutable std::mutex m;
+
+  impl(ledger::detail::box_state s, log_writer w, merkle::tree t) : state(std::move(s)), log(std::move(w)), tree(std::move(t)) {}
+
+  auto append_locked(byte_buffer body) -> std::uint64_t {
+    tree.append(merkle::leaf_hash(body));
+    return log.append(body);
+  }
+};
+
+PPB_FUNC ledger::ballot_box::ballot_box(std::unique_ptr<impl> p) : impl_(std::move(p)) {}
+PPB_FUNC ledger::ballot_box::~ballot_box() = default;
+PPB_FUNC ledger::ballot_box::ballot_box(ballot_box&&) noexcept = default;
+PPB_FUNC auto ledger::ballot_box::operator=(ballot_box&&) noexcept -> ballot_box& = default;
+
+PPB_FUNC auto ledger::ballot_box::create(const std::filesystem::path& path, box_setup setup, const voter_roll* roll)
+    -> ballot_box {
+  crypto::init();
+  detail::box_state state(std::move(setup), roll);  // validates before anything touches the disk
+  auto writer = log_writer::create(path);
+  merkle::tree tree;
+  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto add = [&](entry_type t, byte_buffer payload) {
+    const auto body = entry_body(entry{t, detail::box_time(now), std::move(payload)});
+    tree.append(merkle::leaf_hash(body));
+    writer.append(body);
+  };
+  add(entry_type::setup, detail::box_setup_payload(state.setup()));
+  const auto& creds = state.setup().credentials;
+  for (std::size_t i = 0; i < creds.size(); i += detail::box_credentials_per_entry)
+    add(entry_type::credentials,
+        detail::box_credentials_payload(std::span(creds).subspan(i, std::min(detail::box_credentials_per_entry, creds.size() - i))));
+  writer.sync_through(writer.size() - 1);
+  return ballot_box(std::make_unique<impl>(std::move(state), std::move(writer), std::move(tree)));
+}
+
+PPB_FUNC auto ledger::ballot_box::open(const std::filesystem::path& path, const voter_roll* roll, recovery_report* report)
+    -> ballot_box {
+  crypto::init();
+  auto writer = log_writer::open(path, report);  // cuts a torn tail first
+  detail::box_replay r;
+  r.run(path, roll);
+  return ballot_box(std::make_unique<impl>(std::move(*r.state), std::move(writer), std::move(r.tree)));
+}
+
+PPB_FUNC auto ledger::ballot_box::submit(byte_span signed_bytes, std::chrono::sys_seconds at) -> verdict {
+  // The signature check, the costly part, runs on the caller's thread before the lock.
+  std::optional<open_result> opened;
+  if (signed_bytes.size() <= max_submission_bytes) opened = crypto::open_ballot(signed_bytes);
+  verdict v;
+  {
+    std::lock_guard lock(impl_->m);
+    v = impl_->state.decide(signed_bytes, opened ? &*opened : nullptr, at);
+    impl_->state.record(v, opened ? &*opened : nullptr);
+    v.entry = impl_->append_locked(detail::box_decision_body(v, signed_bytes, at));
+  }
+  impl_->log.sync_through(v.entry);
+  return v;
+}
+
+PPB_FUNC auto ledger::ballot_box::revoke(const public_key& key, std::chrono::sys_seconds at) -> bool {
+  std::uint64_t index;
+  {
+    std::lock_guard lock(impl_->m);
+    if (impl_->state.closed() || !impl_->state.revoke(key)) return false;
+    index = impl_->append_locked(entry_body(entry{entry_type::revoke, detail::box_time(at), byte_buffer(key.begin(), key.end())}));
+  }
+  impl_->log.sync_through(index);
+  return true;
+}
+
+PPB_FUNC void ledger::ballot_box::close(const secret_key& authority, std::chrono::sys_seconds at) {
+  if (authority.public_part() != impl_->state.setup().authority)
+    throw usage_error("close: this is not the election authority's key");
+  std::uint64_t index;
+  {
+    std::lock_guard lock(impl_->m);
+    if (impl_->state.closed()) throw usage_error("close: the box is already closed", errc::log_closed);
+    impl_->state.close();
+    impl_->append_locked(entry_body(entry{entry_type::close, detail::box_time(at), {}}));
+    index = impl_->append_locked(detail::box_checkpoint_body(impl_->state.election_id(), impl_->tree, authority, at));
+  }
+  impl_->log.sync_through(index);
+}
+
+PPB_FUNC void ledger::ballot_box::publish_result(std::string_view result_bytes, const secret_key& authority,
+                                                 std::chrono::sys_seconds at) {
+  if (authority.public_part() != impl_->state.setup().authority)
+    throw usage_error("publish_result: this is not the election authority's key");
+  std::uint64_t index;
+  {
+    std::lock_guard lock(impl_->m);
+    if (!impl_->state.closed()) throw usage_error("publish_result: close the box first", errc::misuse);
+    impl_->append_locked(entry_body(entry{entry_type::result, detail::box_time(at), byte_buffer(result_bytes.begin(), result_bytes.end())}));
+    index = impl_->append_locked(detail::box_checkpoint_body(impl_->state.election_id(), impl_->tree, authority, at));
+  }
+  impl_->log.sync_through(index);
+}
+
+PPB_FUNC auto ledger::ballot_box::setup() const noexcept -> const box_setup& { return impl_->state.setup(); }
+PPB_FUNC auto ledger::ballot_box::closed() const noexcept -> bool { return impl_->state.closed(); }
+PPB_FUNC auto ledger::ballot_box::size() const -> std::uint64_t {
+  std::lock_guard lock(impl_->m);
+  return impl_->tree.size();
+}
+PPB_FUNC auto ledger::ballot_box::root() const -> digest {
+  std::lock_guard lock(impl_->m);
+  return impl_->tree.root();
+}
+PPB_FUNC auto ledger::ballot_box::accepted() const -> std::uint64_t {
+  std::lock_guard lock(impl_->m);
+  return impl_->state.accepted;
+}
+PPB_FUNC auto ledger::ballot_box::rejected() const -> std::uint64_t {
+  std::lock_guard lock(impl_->m);
+  return impl_->state.rejected;
+}
+PPB_FUNC auto ledger::ballot_box::profiles() const -> std::vector<profile> {
+  std::lock_guard lock(impl_->m);
+  return impl_->state.profiles();
+}
+PPB_FUNC auto ledger::ballot_box::syncs() const -> std::uint64_t { return impl_->log.syncs(); }
+
+PPB_FUNC auto ledger::replay_log(const std::filesystem::path& path, const voter_roll* roll) -> replay_report {
+  crypto::init();
+  detail::box_replay r;
+  r.run(path, roll);
+  r.report.profiles = r.state->profiles();
+  return std::move(r.report);
+}
+
+PPB_FUNC auto ledger::tally_units(const box_setup& setup, const std::vector<profile>& profiles) -> std::vector<outcome> {
+  if (profiles.size() != setup.ballots.size()) throw usage_error("tally_units: one profile per ballot unit");
+  const auto opts = io::tally_options(setup.election.spec().tally);
+  std::vector<outcome> out;
+  for (std::size_t u = 0; u < profiles.size(); ++u) out.push_back(tally::run(setup.ballots[u], profiles[u], opts));
+  return out;
+}
+
+PPB_FUNC auto ledger::tally_json(const box_setup& setup, const std::vector<profile>& profiles) -> std::string {
+  const auto outcomes = tally_units(setup, profiles);
+  const auto units = setup.election.ballot_units();
+  boost::json::array list;
+  for (std::size_t u = 0; u < outcomes.size(); ++u)
+    list.push_back(boost::json::object{{"unit", units[u]},
+                                       {"ballots", profiles[u].voters()},
+                                       {"outcome", io::outcome_to_json(setup.ballots[u], outcomes[u])}});
+  return boost::json::serialize(boost::json::object{
+      {"election", to_hex(crypto::election_id(setup.election.bytes()))}, {"units", std::move(list)}});
+}
+
+PPB_FUNC auto ledger::prove_ballot(const std::filesystem::path& path, const digest& id) -> std::optional<inclusion> {
+  log_reader reader(path);
+  merkle::tree tree;
+  byte_buffer body;
+  std::optional<std::uint64_t> found;
+  while (reader.next(body)) {
+    if (!found && body.size() > 9 && body[0] == static_cast<std::uint8_t>(entry_type::ballot) &&
+        crypto::ballot_id(byte_span(body).subspan(9)) == id)
+      found = tree.size();
+    tree.append(merkle::leaf_hash(body));
+  }
+  if (!found) return std::nullopt;
+  inclusion out;
+  out.index = *found;
+  out.tree_size = tree.size();
+  out.leaf = tree.leaf(*found);
+  out.root = tree.root();
+  out.proof = tree.inclusion_proof(*found, tree.size());
+  return out;
+}
+
+PPB_END_NAMESPACE

@@ -1,0 +1,84 @@
+// Shared by the ballot-box tests: the small city of Kosshy with a ballot of five projects in each
+// unit that has a budget, pseudonymous or identified credentials, and ballots made to order.
+#ifndef PPB_TESTS_BOX_FIXTURE_HPP
+#define PPB_TESTS_BOX_FIXTURE_HPP
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "eligibility/election_fixture.hpp"
+#include "support/temp_dir.hpp"
+#include "ppb/ledger/box.hpp"
+
+namespace fixture {
+
+using support::temp_dir;
+
+/// The ballot of `unit`: its budget and rules, five projects p1..p5 of 5 000 000 each.
+inline auto unit_ballot(const ppb::election_definition& def, const std::string& unit) -> ppb::instance {
+  ppb::instance inst;
+  inst.budget = *def.find_unit(unit)->budget;
+  inst.kind = def.ballot_of(unit).kind;
+  inst.rules = def.ballot_of(unit).rules;
+  inst.set_meta("description", unit);
+  inst.set_meta("unit", unit);
+  for (int i = 1; i <= 5; ++i) {
+    ppb::project p;
+    p.id = "p" + std::to_string(i);
+    p.name = "Project " + std::to_string(i);
+    p.cost = 5000000;
+    inst.add(std::move(p));
+  }
+  return inst;
+}
+
+/// Voters with keys, and the box's setup over them.
+struct box_world {
+  ppb::election_definition def;
+  ppb::secret_key authority = ppb::secret_key::generate();
+  std::vector<ppb::secret_key> voters;   // one per credential
+  std::vector<std::string> voter_units;  // the unit each voter lives in
+  std::vector<std::string> units;        // ballot units, in order
+
+  explicit box_world(ppb::election_definition d = small_city(), int per_district = 4) : def(std::move(d)) {
+    units = def.ballot_units();
+    for (const char* u : {"kosshy-center", "kosshy-north", "kosshy-south"})
+      for (int i = 0; i < per_district; ++i) {
+        voters.push_back(ppb::secret_key::generate());
+        voter_units.emplace_back(u);
+      }
+  }
+  [[nodiscard]] auto setup() const -> ppb::ledger::box_setup {
+    ppb::ledger::box_setup s;
+    s.election = def;
+    for (const auto& u : units) s.ballots.push_back(unit_ballot(def, u));
+    s.authority = authority.public_part();
+    for (std::size_t i = 0; i < voters.size(); ++i) s.credentials.push_back({voters[i].public_part(), voter_units[i]});
+    return s;
+  }
+  [[nodiscard]] auto unit_index(const std::string& unit) const -> std::uint32_t {
+    return static_cast<std::uint32_t>(std::find(units.begin(), units.end(), unit) - units.begin());
+  }
+  /// Voter `v`'s ballot for `unit` approving `items`, at `revision`, signed by `signer` (default: v).
+  [[nodiscard]] auto ballot(std::size_t v, const std::string& unit, std::vector<std::uint16_t> items,
+                            std::uint64_t revision = 1, const ppb::secret_key* signer = nullptr) const -> ppb::byte_buffer {
+    ppb::ballot_content b;
+    b.election = ppb::crypto::election_id(def.bytes());
+    b.unit = unit_index(unit);
+    b.credential = voters[v].public_part();
+    b.revision = revision;
+    ppb::crypto::random_bytes(b.nonce);
+    b.items = std::move(items);
+    return ppb::crypto::sign_ballot(b, signer ? *signer : voters[v]);
+  }
+};
+
+/// A moment inside the small city's voting phase.
+inline auto voting_time() -> std::chrono::sys_seconds { return ts("2026-04-20T10:00:00Z"); }
+
+}  // namespace fixture
+
+#endif

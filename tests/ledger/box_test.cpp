@@ -1,0 +1,301 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "ledger/box_fixture.hpp"
+#include "ppb/ledger/box.hpp"
+
+using namespace ppb;
+using namespace ppb::ledger;
+using fixture::box_world;
+using fixture::voting_time;
+
+namespace {
+
+auto flip_byte(const std::filesystem::path& p, std::uintmax_t offset) {
+  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(static_cast<std::streamoff>(offset));
+  char c;
+  f.get(c);
+  f.seekp(static_cast<std::streamoff>(offset));
+  f.put(static_cast<char>(c ^ 0x01));
+}
+
+auto corrupt_message(const std::filesystem::path& p) -> std::string {
+  try {
+    (void)replay_log(p);
+  } catch (const parse_error& e) {
+    CHECK(e.code() == errc::log_corrupt);
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("box: a valid ballot is accepted with a receipt; each bad one is refused with its reason") {
+  fixture::temp_dir dir;
+  box_world w;
+  auto box = ballot_box::create(dir / "ballots.log", w.setup());
+  const auto at = voting_time();
+  const auto reason_of = [&](const byte_buffer& b, std::chrono::sys_seconds t) {
+    const auto v = box.submit(b, t);
+    CHECK_FALSE(v.accepted);
+    CHECK_FALSE(v.detail.empty());
+    return v.accepted ? std::string("accepted") : std::string(reject_reason_name(v.reason));
+  };
+  const auto good = w.ballot(0, "kosshy-center", {0, 2});
+  const auto v = box.submit(good, at);
+  CHECK(v.accepted);
+  CHECK(v.ballot_id == crypto::ballot_id(good));
+  CHECK(v.entry == 2);  // after the setup and credentials entries
+
+  CHECK(reason_of(good, at) == "duplicate");
+  CHECK(reason_of(w.ballot(0, "kosshy-center", {1}, 2), at) == "revote_refused");
+  auto forged = good;
+  forged[120] ^= 1;
+  CHECK(reason_of(forged, at) == "bad_signature");
+  CHECK(reason_of(byte_buffer(good.begin(), good.begin() + 100), at) == "too_short");
+  CHECK(reason_of(byte_buffer(max_submission_bytes + 1, 0), at) == "oversized");
+  CHECK(reason_of(w.ballot(1, "kosshy-center", {0}, 1, &w.voters[2]), at) == "bad_signature");  // signed by another voter
+  CHECK(reason_of(w.ballot(1, "kosshy-north", {0}), at) == "not_eligible");                     // lives in the centre
+  CHECK(reason_of(w.ballot(1, "kosshy-center", {0}), fixture::ts("2026-04-14T23:59:59Z")) == "voting_not_open");
+  CHECK(reason_of(w.ballot(1, "kosshy-center", {0}), fixture::ts("2026-05-01T00:00:00Z")) == "voting_closed");
+  CHECK(reason_of(w.ballot(1, "kosshy-center", {}), at) == "too_few_projects");
+  CHECK(reason_of(w.ballot(1, "kosshy-center", {0, 1, 2, 3}), at) == "too_many_projects");
+  CHECK(reason_of(w.ballot(1, "kosshy-center", {0, 9}), at) == "unknown_project");
+  // The city-wide ballot holds at most two projects; a centre resident may vote there too.
+  CHECK(reason_of(w.ballot(1, "kosshy", {0, 1, 2}), at) == "too_many_projects");
+  CHECK(box.submit(w.ballot(1, "kosshy", {0, 1}), at).accepted);
+
+  ballot_content other;
+  other.election = crypto::election_id("another election");
+  other.credential = w.voters[3].public_part();
+  other.items = {0};
+  CHECK(reason_of(crypto::sign_ballot(other, w.voters[3]), at) == "wrong_election");
+  other.election = crypto::election_id(w.def.bytes());
+  other.unit = 9;
+  CHECK(reason_of(crypto::sign_ballot(other, w.voters[3]), at) == "unknown_unit");
+  other.unit = 1;
+  other.kind = payload_kind::points;
+  other.points = {3};
+  CHECK(reason_of(crypto::sign_ballot(other, w.voters[3]), at) == "wrong_ballot_kind");
+  const auto stranger = secret_key::generate();
+  other.credential = stranger.public_part();
+  other.kind = payload_kind::approval;
+  other.points.clear();
+  CHECK(reason_of(crypto::sign_ballot(other, stranger), at) == "unknown_credential");
+  CHECK(box.revoke(w.voters[3].public_part(), at));
+  CHECK_FALSE(box.revoke(w.voters[3].public_part(), at));
+  CHECK(reason_of(w.ballot(3, "kosshy-center", {0}), at) == "revoked_credential");
+
+  CHECK(box.accepted() == 2);
+  box.close(w.authority, at);
+  CHECK(reason_of(w.ballot(2, "kosshy-center", {0}), at) == "box_closed");
+  // The log re-checks: every verdict re-decided the same.
+  const auto r = replay_log(dir / "ballots.log");
+  CHECK(r.accepted == 2);
+  CHECK(r.rejected == box.rejected());
+  CHECK(r.closed);
+  CHECK(r.checkpoints == 1);
+  CHECK(r.root == box.root());
+  CHECK(r.entries == box.size());
+}
+
+TEST_CASE("box: reason codes and names are pinned") {
+  CHECK(all_reject_reasons().size() == 35);
+  std::set<std::string> names;
+  for (auto r : all_reject_reasons()) {
+    CAPTURE(static_cast<int>(r));
+    const auto n = std::string(reject_reason_name(r));
+    CHECK(n != "unknown");
+    CHECK(names.insert(n == "duplicate_project" && static_cast<int>(r) > 40 ? "ballot_" + n : n).second);
+  }
+  CHECK(static_cast<int>(reject_reason::bad_signature) == static_cast<int>(ballot_format_fault::bad_signature));
+  CHECK(reject_reason_name(reject_reason::ballot_cost_above_maximum) == "cost_above_maximum");
+  CHECK(static_cast<int>(reject_reason::ballot_not_exactly_one) == 40 + static_cast<int>(ballot_fault::not_exactly_one));
+  CHECK(static_cast<int>(reject_reason::revote_refused) == 31);
+  CHECK(static_cast<int>(reject_reason::box_closed) == 32);
+}
+
+TEST_CASE("box: under the latest-revision policy a higher revision replaces the counted ballot") {
+  fixture::temp_dir dir;
+  box_world w(fixture::small_city_def_with([](auto& o) { o["revote"] = "latest"; }));
+  auto box = ballot_box::create(dir / "ballots.log", w.setup());
+  const auto at = voting_time();
+  CHECK(box.submit(w.ballot(0, "kosshy-center", {0}, 5), at).accepted);
+  CHECK(box.submit(w.ballot(0, "kosshy-center", {1, 2}, 7), at).accepted);
+  CHECK(box.submit(w.ballot(0, "kosshy-center", {3}, 6), at).reason == reject_reason::stale_revision);
+  CHECK(box.submit(w.ballot(0, "kosshy-center", {3}, 7), at).reason == reject_reason::repeated_revision);
+  CHECK(box.submit(w.ballot(1, "kosshy-center", {4}), at).accepted);
+  const auto profiles = box.profiles();
+  const auto& center = profiles[w.unit_index("kosshy-center")];
+  CHECK(center.voters() == 2);
+  std::multiset<std::vector<project_index>> counted;
+  for (std::size_t i = 0; i < center.size(); ++i) counted.emplace(center[i].items.begin(), center[i].items.end());
+  CHECK(counted == std::multiset<std::vector<project_index>>{{1, 2}, {4}});
+  CHECK(replay_log(dir / "ballots.log").profiles == profiles);
+}
+
+TEST_CASE("box: in the identified mode with a roll every eligibility condition is checked") {
+  fixture::temp_dir dir;
+  box_world w;
+  voter_roll roll;
+  // Voter 0: an adult of the centre; voter 1: seventeen on the voting day; voter 2: suspended.
+  const auto adult = fixture::iin_of(fixture::center_voter), young = fixture::iin_of(fixture::young_voter),
+             suspended = fixture::iin_of(fixture::suspended_voter);
+  roll.add({adult, "kosshy-center", voter_status::active, fixture::day("2019-05-20"), w.voters[0].public_part()});
+  roll.add({young, "kosshy-center", voter_status::active, fixture::day("2019-05-20"), w.voters[1].public_part()});
+  roll.add({suspended, "kosshy-center", voter_status::suspended, fixture::day("2019-05-20"), w.voters[2].public_part()});
+  auto box = ballot_box::create(dir / "ballots.log", w.setup(), &roll);
+  const auto at = fixture::ts("2026-04-16T10:00:00Z");  // the young voter turns 18 on the 20th
+  CHECK(box.submit(w.ballot(0, "kosshy-center", {0}), at).accepted);
+  const auto young_verdict = box.submit(w.ballot(1, "kosshy-center", {0}), at);
+  CHECK(young_verdict.reason == reject_reason::not_eligible);
+  CHECK(young_verdict.detail.find("underage") != std::string::npos);
+  const auto suspended_verdict = box.submit(w.ballot(2, "kosshy-center", {0}), at);
+  CHECK(suspended_verdict.reason == reject_reason::not_eligible);
+  CHECK(suspended_verdict.detail.find("not_active") != std::string::npos);
+  CHECK(box.submit(w.ballot(4, "kosshy-north", {0}), at).reason == reject_reason::not_eligible);  // not on the roll
+  // With the roll the replay re-decides all; without it, the roll-only refusals are taken as logged.
+  CHECK(replay_log(dir / "ballots.log", &roll).rejected == 3);
+  CHECK(replay_log(dir / "ballots.log").accepted == 1);
+}
+
+TEST_CASE("box: setup errors are refused before anything is written") {
+  fixture::temp_dir dir;
+  box_world w;
+  auto s = w.setup();
+  s.ballots.pop_back();
+  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  s = w.setup();
+  s.credentials.push_back(s.credentials.front());
+  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  s = w.setup();
+  s.credentials.front().key = public_key{};  // small order
+  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  s = w.setup();
+  s.credentials.front().unit = "atlantis";
+  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  CHECK_FALSE(std::filesystem::exists(dir / "a.log"));
+  auto box = ballot_box::create(dir / "a.log", w.setup());
+  CHECK_THROWS_AS(box.close(w.voters[0], voting_time()), usage_error);  // not the authority
+  CHECK_THROWS_AS(box.publish_result("{}", w.authority, voting_time()), usage_error);  // not closed
+}
+
+TEST_CASE("box: reopening continues where the box stopped; the log alone rebuilds the state") {
+  fixture::temp_dir dir;
+  box_world w;
+  const auto at = voting_time();
+  const auto first = w.ballot(0, "kosshy-center", {0});
+  digest root;
+  {
+    auto box = ballot_box::create(dir / "ballots.log", w.setup());
+    CHECK(box.submit(first, at).accepted);
+    CHECK(box.submit(w.ballot(4, "kosshy-north", {1}), at).accepted);
+    root = box.root();
+  }
+  recovery_report rep;
+  auto box = ballot_box::open(dir / "ballots.log", nullptr, &rep);
+  CHECK(rep.truncated_bytes == 0);
+  CHECK(box.root() == root);
+  CHECK(box.accepted() == 2);
+  CHECK(box.submit(first, at).reason == reject_reason::duplicate);
+  CHECK(box.submit(w.ballot(0, "kosshy-center", {1}, 2), at).reason == reject_reason::revote_refused);
+  CHECK(box.submit(w.ballot(8, "kosshy-south", {2}), at).accepted);
+  box.close(w.authority, at);
+  box.publish_result("{\"result\":1}", w.authority, at);
+  const auto r = replay_log(dir / "ballots.log");
+  CHECK(r.accepted == 3);
+  CHECK(r.checkpoints == 2);
+  CHECK(r.result == std::string("{\"result\":1}"));
+}
+
+TEST_CASE("box: flipping any byte of a closed log makes the replay fail and name the entry") {
+  fixture::temp_dir dir;
+  box_world w(fixture::small_city(), 1);
+  const auto path = dir / "ballots.log";
+  {
+    auto box = ballot_box::create(path, w.setup());
+    CHECK(box.submit(w.ballot(0, "kosshy-center", {0}), voting_time()).accepted);
+    CHECK_FALSE(box.submit(w.ballot(0, "kosshy-center", {1}, 2), voting_time()).accepted);
+    box.close(w.authority, voting_time());
+  }
+  const auto size = std::filesystem::file_size(path);
+  const auto clean = replay_log(path);
+  // Every byte after the file header: the setup, credentials, ballot, rejection, close, checkpoint.
+  // A flip inside the last record reads as a torn tail, which `ppb log verify` refuses too.
+  std::uintmax_t named = 0, torn = 0;
+  for (std::uintmax_t off = log_header_bytes; off < size; off += 1) {
+    CAPTURE(off);
+    flip_byte(path, off);
+    const auto msg = corrupt_message(path);
+    if (msg.empty()) {
+      CHECK(replay_log(path).torn_bytes > 0);
+      ++torn;
+    } else {
+      CHECK(msg.find("entry ") != std::string::npos);
+      ++named;
+    }
+    flip_byte(path, off);
+  }
+  CHECK(named + torn == size - log_header_bytes);
+  CHECK(named > torn);
+  CHECK(replay_log(path).root == clean.root);
+}
+
+TEST_CASE("box: the inclusion proof of an accepted ballot verifies against the log's root") {
+  fixture::temp_dir dir;
+  box_world w;
+  std::vector<digest> ids;
+  {
+    auto box = ballot_box::create(dir / "ballots.log", w.setup());
+    for (std::size_t v = 0; v < w.voters.size(); ++v) {
+      const auto verdict = box.submit(w.ballot(v, w.voter_units[v], {static_cast<std::uint16_t>(v % 5)}), voting_time());
+      REQUIRE(verdict.accepted);
+      ids.push_back(verdict.ballot_id);
+    }
+    box.close(w.authority, voting_time());
+  }
+  const auto root = replay_log(dir / "ballots.log").root;
+  for (const auto& id : ids) {
+    const auto p = prove_ballot(dir / "ballots.log", id);
+    REQUIRE(p);
+    CHECK(p->root == root);
+    CHECK(merkle::verify_inclusion(p->leaf, p->index, p->tree_size, p->proof, root));
+  }
+  CHECK_FALSE(prove_ballot(dir / "ballots.log", digest{}));
+}
+
+TEST_CASE("box: many threads submit at once; nothing is lost or counted twice, and fsyncs are shared") {
+  fixture::temp_dir dir;
+  box_world w(fixture::small_city_def_with([](auto& o) { o["revote"] = "latest"; }), 8);
+  auto box = ballot_box::create(dir / "ballots.log", w.setup());
+  constexpr int threads = 6, per_thread = 60;
+  std::vector<std::thread> pool;
+  std::atomic<int> accepted{0};
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      for (int i = 0; i < per_thread; ++i) {
+        const std::size_t v = static_cast<std::size_t>(t * per_thread + i) % w.voters.size();
+        // Revisions unique per (thread, i): every submission is a new, higher-or-lower revision.
+        const auto b = w.ballot(v, w.voter_units[v], {static_cast<std::uint16_t>(i % 5)},
+                                static_cast<std::uint64_t>(1 + t * per_thread + i));
+        const auto verdict = box.submit(b, voting_time());
+        accepted += verdict.accepted;
+        CHECK((verdict.accepted || verdict.reason == reject_reason::stale_revision));
+      }
+    });
+  for (auto& t : pool) t.join();
+  CHECK(box.accepted() + box.rejected() == threads * per_thread);
+  CHECK(static_cast<int>(box.accepted()) == accepted.load());
+  MESSAGE("submissions per fdatasync: ", double(threads * per_thread) / double(box.syncs()));
+  const auto r = replay_log(dir / "ballots.log");
+  CHECK(r.accepted == box.accepted());
+  CHECK(r.root == box.root());
+  std::uint64_t voters = 0;
+  for (const auto& p : r.profiles) voters += p.voters();
+  CHECK(voters == w.voters.size());  // one counted ballot per voter
+}
