@@ -9,6 +9,7 @@
 #include "ppb/core/lang.hpp"
 #include "ppb/core/bytes.hpp"
 #include "ppb/core/money.hpp"
+#include "ppb/core/parallel.hpp"
 #include "ppb/core/rational.hpp"
 #include "ppb/crypto/canonical.hpp"
 #include "ppb/crypto/hash.hpp"

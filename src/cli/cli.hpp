@@ -75,6 +75,7 @@ auto report_command() -> command;
 auto keygen_command() -> command;
 auto credentials_command() -> command;
 auto cast_command() -> command;
+auto paper_command() -> command;
 auto box_command() -> command;
 auto log_command() -> command;
 auto demo_command() -> command;

@@ -15,16 +15,17 @@
 #include <thread>
 
 #include "cli.hpp"
+#include "ppb/core/parallel.hpp"
 
 namespace ppb::cli {
 namespace {
 
-constexpr std::string_view demo_help = R"(usage: ppb demo district [--voters N] --out DIR [--threads T] [--seed S]
+constexpr std::string_view demo_help = R"(usage: ppb demo district [--voters N] --out DIR [--threads T] [--clients C] [--seed S]
 
 Simulates a district's vote end to end: the Almaly district of Almaty (12 projects, approval of
 up to 5), N voters (default 100000) with pseudonymous credentials, ballots with skewed
-popularity signed by the voters, submitted to the ballot box from T threads (default: every
-core). Half way, the box's process is killed with SIGKILL; the box is reopened (a torn entry is
+popularity signed by the voters on T threads (default: every core), submitted to the ballot box
+by C concurrent clients (default 64), whose waits for durability share fdatasyncs. Half way, the box's process is killed with SIGKILL; the box is reopened (a torn entry is
 cut, nothing acknowledged is lost), the unacknowledged ballots are submitted again, the box is
 closed and every unit tallied. Leaves DIR/election.json, DIR/almaly.pb, DIR/authority.pub and the
 closed log DIR/ballots.log, and prints the result with the log's root.
@@ -109,20 +110,8 @@ auto elapsed(std::chrono::steady_clock::time_point since) -> double {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
-/// Runs `f(i)` for i in [0, n) on `threads` threads.
-template <class F>
-void parallel_for(std::size_t n, unsigned threads, F&& f) {
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back([&] {
-      for (std::size_t i; (i = next.fetch_add(1)) < n;) f(i);
-    });
-  for (auto& t : pool) t.join();
-}
-
 auto run_demo(std::span<const std::string_view> argv) -> int {
-  const args a(argv, {}, {"--voters", "--out", "--threads", "--seed"});
+  const args a(argv, {}, {"--voters", "--out", "--threads", "--clients", "--seed"});
   if (a.positional().empty() || a.positional()[0] != "district") throw usage("the scenario is district");
   const auto whole = [&](std::string_view key, std::uint64_t fallback) {
     const auto v = a.value(key);
@@ -134,7 +123,10 @@ auto run_demo(std::span<const std::string_view> argv) -> int {
   };
   const auto voters = static_cast<std::size_t>(whole("--voters", 100000));
   if (voters < 2 || voters > 50'000'000) throw usage("--voters must be between 2 and 50000000");
-  const auto threads = static_cast<unsigned>(whole("--threads", std::max(1u, std::thread::hardware_concurrency())));
+  const auto threads = static_cast<unsigned>(whole("--threads", hardware_threads()));
+  // Voters submit at the same time from many devices; the box serves them concurrently, and
+  // their waits for durability share fdatasyncs (group commit).
+  const auto clients = static_cast<unsigned>(whole("--clients", 64));
   const auto seed = whole("--seed", 2026);
   if (!a.value("--out")) throw usage("--out DIR is required");
   const std::filesystem::path dir = *a.value("--out");
@@ -202,7 +194,7 @@ auto run_demo(std::span<const std::string_view> argv) -> int {
     close(acks[0]);
     try {
       auto box = ledger::ballot_box::create(log, setup);
-      parallel_for(voters, threads, [&](std::size_t i) {
+      parallel_for(voters, clients, [&](std::size_t i) {
         const auto v = box.submit(ballots[i], voting_day);
         const auto index = static_cast<std::uint32_t>(i);
         if (v.accepted && write(acks[1], &index, sizeof index) != sizeof index) _exit(4);
@@ -241,7 +233,7 @@ auto run_demo(std::span<const std::string_view> argv) -> int {
   if (box.accepted() < acked) throw error(errc::internal, "an acknowledged ballot was lost");
   t0 = std::chrono::steady_clock::now();
   std::atomic<std::size_t> resent{0}, already{0};
-  parallel_for(voters, threads, [&](std::size_t i) {
+  parallel_for(voters, clients, [&](std::size_t i) {
     if (acknowledged[i]) return;
     const auto v = box.submit(ballots[i], voting_day);
     ++resent;

@@ -107,8 +107,8 @@ auto run_credentials(std::span<const std::string_view> argv) -> int {
   return exit_ok;
 }
 
-/// Reads `public_key,unit` rows (the list `credentials issue` writes).
-auto read_credentials(const std::string& path) -> std::vector<ledger::credential> {
+/// Reads `public_key,unit` rows of keys of `role` (the list `credentials issue` writes; officers).
+auto read_credentials(const std::string& path, key_role role) -> std::vector<ledger::credential> {
   std::istringstream in(read_text(path));
   std::string line;
   std::vector<ledger::credential> out;
@@ -120,7 +120,7 @@ auto read_credentials(const std::string& path) -> std::vector<ledger::credential
     if (line.empty()) continue;
     const auto comma = line.find(',');
     if (comma == std::string::npos) throw parse_error(errc::missing_field, path, n, "expected public_key,unit");
-    out.push_back({crypto::parse_public_key(key_role::voter, line.substr(0, comma), path), line.substr(comma + 1)});
+    out.push_back({crypto::parse_public_key(role, line.substr(0, comma), path), line.substr(comma + 1)});
   }
   return out;
 }
@@ -152,19 +152,36 @@ auto number(const std::string& s, std::string_view what) -> std::uint64_t {
   return v;
 }
 
-auto run_cast(std::span<const std::string_view> argv) -> int {
-  const args a(argv, {}, {"--election", "--ballot", "--unit", "--key", "--vote", "--points", "--revision", "--out"});
+/// The election, unit and ballot that `ppb cast` and `ppb paper` sign for (--election, --unit,
+/// --ballot).
+struct unit_ballot {
+  digest election_id{};
+  std::string unit;
+  std::uint32_t index = 0;  ///< among the election's ballot units
+  ppb::election ballot;
+};
+
+auto load_unit_ballot(const args& a) -> unit_ballot {
   const auto def_bytes = read_text(required(a, "--election"));
   const auto def = io::parse_election(def_bytes, required(a, "--election"));
-  const auto unit = required(a, "--unit");
+  unit_ballot out;
+  out.election_id = crypto::election_id(def_bytes);
+  out.unit = required(a, "--unit");
   const auto units = def.ballot_units();
-  const auto u = std::find(units.begin(), units.end(), unit);
-  if (u == units.end()) throw usage("--unit " + unit + " is not a ballot unit of the election");
-  const auto ballot = load_pabulib(required(a, "--ballot"), false, true);
+  const auto u = std::find(units.begin(), units.end(), out.unit);
+  if (u == units.end()) throw usage("--unit " + out.unit + " is not a ballot unit of the election");
+  out.index = static_cast<std::uint32_t>(u - units.begin());
+  out.ballot = load_pabulib(required(a, "--ballot"), false, true);
+  return out;
+}
+
+auto run_cast(std::span<const std::string_view> argv) -> int {
+  const args a(argv, {}, {"--election", "--ballot", "--unit", "--key", "--vote", "--points", "--revision", "--out"});
+  const auto [election_id, unit, unit_index, ballot] = load_unit_ballot(a);
   const auto sk = crypto::parse_secret_key(key_role::voter, read_text(required(a, "--key")), required(a, "--key"));
   ballot_content b;
-  b.election = crypto::election_id(def_bytes);
-  b.unit = static_cast<std::uint32_t>(u - units.begin());
+  b.election = election_id;
+  b.unit = unit_index;
   b.credential = sk.public_part();
   b.revision = a.value("--revision") ? number(*a.value("--revision"), "--revision") : 1;
   crypto::random_bytes(b.nonce);
@@ -192,15 +209,66 @@ auto run_cast(std::span<const std::string_view> argv) -> int {
 }
 
 // ---------------------------------------------------------------------------------------------
+constexpr std::string_view paper_help = R"(usage: ppb paper batch --election FILE.json --ballot UNIT.pb --unit UNIT --key OFFICER.sk
+                      --number N --marks MARKS.txt --votes VOTES.txt --out BATCH.bin
+
+Builds and signs a batch of paper ballots entered at a polling point (docs/ballot.md): MARKS.txt
+lists the credential public keys (ppb-voter-pk:…) of the voters who voted on paper, one per
+line; VOTES.txt their ballots, one per line, as comma-separated project ids of UNIT.pb (in no
+order that links them to the marks). N numbers the officer's batches. Prints the batch id.
+)";
+
+auto run_paper(std::span<const std::string_view> argv) -> int {
+  const args a(argv, {}, {"--election", "--ballot", "--unit", "--key", "--number", "--marks", "--votes", "--out"});
+  if (a.positional().empty() || a.positional()[0] != "batch") throw usage("the subcommand is batch");
+  const auto [election_id, unit, unit_index, ballot] = load_unit_ballot(a);
+  if (has_points(ballot.inst.kind) || ballot.inst.kind == vote_type::ordinal)
+    throw usage("ppb paper batch takes approval and choose-1 ballots");
+  const auto officer = crypto::parse_secret_key(key_role::officer, read_text(required(a, "--key")), required(a, "--key"));
+  paper_batch b;
+  b.election = election_id;
+  b.unit = unit_index;
+  b.officer = officer.public_part();
+  b.number = number(required(a, "--number"), "--number");
+  const auto lines_of = [&](const std::string& key) {
+    std::vector<std::string> out;
+    std::istringstream in(read_text(required(a, key)));
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!line.empty()) out.push_back(line);
+    }
+    return out;
+  };
+  for (const auto& line : lines_of("--marks")) b.marks.push_back(crypto::parse_public_key(key_role::voter, line, required(a, "--marks")));
+  std::sort(b.marks.begin(), b.marks.end());
+  for (const auto& line : lines_of("--votes")) {
+    ballot_choices c;
+    for (const auto& id : split_commas(line)) {
+      const auto p = ballot.inst.find(id);
+      if (!p) throw usage("project '" + id + "' is not on the ballot of " + unit);
+      c.items.push_back(static_cast<std::uint16_t>(*p));
+    }
+    std::sort(c.items.begin(), c.items.end());
+    b.ballots.push_back(std::move(c));
+  }
+  const auto signed_bytes = crypto::sign_paper_batch(b, officer);
+  write_text(required(a, "--out"), std::string_view(reinterpret_cast<const char*>(signed_bytes.data()), signed_bytes.size()));
+  fmt::print("{}\n", to_hex(crypto::paper_batch_id(signed_bytes)));
+  return exit_ok;
+}
+
+// ---------------------------------------------------------------------------------------------
 constexpr std::string_view box_help = R"(usage: ppb box create LOG --election FILE.json --ballots DIR --credentials CREDENTIALS.csv
-                      --authority AUTHORITY.pub [--roll ROLL.csv]
+                      --authority AUTHORITY.pub [--officers OFFICERS.csv] [--roll ROLL.csv]
        ppb box submit LOG BALLOT.bin... [--at TIME] [--roll ROLL.csv]
        ppb box close LOG --key AUTHORITY.sk [--at TIME] [--roll ROLL.csv]
 
 create  Starts a ballot log: the election, the ballot of each unit with a budget (DIR/UNIT.pb),
-        the credential list (public_key,unit rows) and the authority's public key.
-submit  Submits signed ballots (from ppb cast) at TIME (UTC; default now) and prints one line
-        each: "FILE accepted BALLOT_ID entry N" or "FILE rejected REASON_CODE detail".
+        the credential list (public_key,unit rows), the polling-point officers (public_key,unit
+        rows of officer keys) and the authority's public key.
+submit  Submits signed ballots (ppb cast) or paper batches (ppb paper) at TIME (UTC; default
+        now) and prints one line each: "FILE accepted ID entry N" or "FILE rejected REASON_CODE
+        detail" (docs/ballot.md lists the codes).
 close   Closes the box, tallies every unit with the election's rule, logs the result and a
         checkpoint signed by the authority, and prints the log's size and root.
 With --roll (identified mode) the box checks every eligibility condition on the roll.
@@ -210,7 +278,7 @@ bad input, 2 bad command line.
 )";
 
 auto run_box(std::span<const std::string_view> argv) -> int {
-  const args a(argv, {}, {"--election", "--ballots", "--credentials", "--authority", "--roll", "--at", "--key"});
+  const args a(argv, {}, {"--election", "--ballots", "--credentials", "--officers", "--authority", "--roll", "--at", "--key"});
   const auto& pos = a.positional();
   if (pos.size() < 2) throw usage("box needs a subcommand and a LOG");
   const std::string& sub = pos[0];
@@ -220,7 +288,8 @@ auto run_box(std::span<const std::string_view> argv) -> int {
     s.election = io::load_election(required(a, "--election"));
     const std::filesystem::path dir = required(a, "--ballots");
     for (const auto& unit : s.election.ballot_units()) s.ballots.push_back(load_pabulib((dir / (unit + ".pb")).string(), true, true).inst);
-    s.credentials = read_credentials(required(a, "--credentials"));
+    s.credentials = read_credentials(required(a, "--credentials"), key_role::voter);
+    if (const auto officers = a.value("--officers")) s.officers = read_credentials(*officers, key_role::officer);
     s.authority = crypto::parse_public_key(key_role::authority, read_text(required(a, "--authority")), required(a, "--authority"));
     const auto roll = roll_of(a, &s.election);
     const auto box = ledger::ballot_box::create(log, std::move(s), roll ? &*roll : nullptr);
@@ -290,8 +359,8 @@ auto run_log(std::span<const std::string_view> argv) -> int {
       roll = roll_of(a, &setup.election);
     }
     const auto r = ledger::replay_log(log, roll ? &*roll : nullptr);
-    fmt::print("{}: {} entries; {} ballots accepted, {} refused, every verdict re-decided the same\n", log.string(),
-               r.entries, r.accepted, r.rejected);
+    fmt::print("{}: {} entries; {} ballots accepted, {} paper ballots, {} refused, every verdict re-decided the same\n",
+               log.string(), r.entries, r.accepted, r.paper_ballots, r.rejected);
     fmt::print("{} checkpoints signed by the authority verified; root {}\n", r.checkpoints, to_hex(r.root));
     if (r.torn_bytes > 0) {
       fmt::print("FAILED: the last {} bytes are a damaged or incomplete entry {}\n", r.torn_bytes, r.entries);
@@ -352,6 +421,7 @@ auto credentials_command() -> command {
   return {"credentials", "issue pseudonymous voter credentials from a roll", credentials_help, run_credentials};
 }
 auto cast_command() -> command { return {"cast", "build and sign a ballot", cast_help, run_cast}; }
+auto paper_command() -> command { return {"paper", "build and sign a batch of paper ballots", paper_help, run_paper}; }
 auto box_command() -> command { return {"box", "the ballot box: create, submit, close", box_help, run_box}; }
 auto log_command() -> command { return {"log", "verify a ballot log, prove a ballot, tally", log_help, run_log}; }
 

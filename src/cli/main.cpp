@@ -12,7 +12,7 @@ auto commands() -> std::vector<ppb::cli::command> {
   return {ppb::cli::tally_command(),     ppb::cli::explain_command(),  ppb::cli::report_command(),
           ppb::cli::info_command(),      ppb::cli::election_command(), ppb::cli::proposals_command(),
           ppb::cli::roll_command(),      ppb::cli::iin_command(),      ppb::cli::keygen_command(),
-          ppb::cli::credentials_command(), ppb::cli::cast_command(),   ppb::cli::box_command(),
+          ppb::cli::credentials_command(), ppb::cli::cast_command(),   ppb::cli::paper_command(),  ppb::cli::box_command(),
           ppb::cli::log_command(),       ppb::cli::demo_command()};
 }
 

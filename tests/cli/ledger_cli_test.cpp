@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ledger/box_fixture.hpp"
+#include "ppb/crypto/keys.hpp"
 #include "ppb/io/pabulib.hpp"
 #include "support/run_cli.hpp"
 
@@ -40,6 +41,9 @@ struct city_vote {
       std::ofstream(dir.path / "ballots" / (unit + ".pb")) << ppb::io::to_pabulib(ppb::election{inst, ppb::profile(inst.kind), {}});
     }
     REQUIRE(run_ppb("keygen --role authority --out " + (dir / "authority.sk")).status == 0);
+    const auto officer = run_ppb("keygen --role officer --out " + (dir / "officer.sk"));
+    REQUIRE(officer.status == 0);
+    std::ofstream(dir.path / "officers.csv") << "public_key,unit\n" << first_line(officer.out) << ",kosshy-center\n";
     // Pseudonymous credentials for the small city's roll: one per active voter.
     const auto issued = run_ppb("credentials issue --roll " + data + "/roll_small_city.csv --election " + data +
                                 "/election_small_city.json --out " + (dir / "creds"));
@@ -47,9 +51,10 @@ struct city_vote {
     CHECK(issued.out.starts_with("10 credentials issued"));  // 12 voters, one suspended, one removed
     const auto created = run_ppb("box create " + log + " --election " + data + "/election_small_city.json --ballots " +
                                  (dir / "ballots") + " --credentials " + (dir / "creds/credentials.csv") +
-                                 " --authority " + (dir / "authority.pub"));
+                                 " --authority " + (dir / "authority.pub") + " --officers " + (dir / "officers.csv"));
+    CAPTURE(created.err);
     REQUIRE(created.status == 0);
-    CHECK(created.out.find("created with 3 entries") != std::string::npos);
+    CHECK(created.out.find("created with 2 entries") != std::string::npos);
   }
   /// The secret key file of the voter with this IIN (from voter_keys.csv).
   auto voter_key(const std::string& iin) -> std::string {
@@ -103,7 +108,7 @@ TEST_CASE("ppb box and ppb log: cast, submit, close, verify, prove, tally; a fli
   const auto sub = run_ppb("box submit " + v.log + " " + (v.dir / "c1.bin") + " " + (v.dir / "n1.bin") +
                            " " + (v.dir / "k1.bin") + at);
   CHECK(sub.status == 0);
-  CHECK(sub.out.find("c1.bin accepted " + id1 + " entry 3") != std::string::npos);
+  CHECK(sub.out.find("c1.bin accepted " + id1 + " entry 2") != std::string::npos);
   const auto again = run_ppb("box submit " + v.log + " " + (v.dir / "c1.bin") + " " + (v.dir / "x1.bin") + at);
   CHECK(again.status == 1);
   CHECK(again.out.find("c1.bin rejected duplicate") != std::string::npos);
@@ -123,7 +128,7 @@ TEST_CASE("ppb box and ppb log: cast, submit, close, verify, prove, tally; a fli
 
   const auto proof = run_ppb("log prove " + v.log + " " + id1);
   CHECK(proof.status == 0);
-  CHECK(proof.out.find("leaf index 3") != std::string::npos);
+  CHECK(proof.out.find("leaf index 2") != std::string::npos);
   CHECK(run_ppb("log prove " + v.log + " " + std::string(64, '0')).status == 1);
   CHECK(run_ppb("log prove " + v.log + " xyz").status == 2);
 
@@ -138,6 +143,38 @@ TEST_CASE("ppb box and ppb log: cast, submit, close, verify, prove, tally; a fli
   CHECK(bad.status == 1);
   CHECK(bad.err.find("[ppb.parse_error.152]") != std::string::npos);
   CHECK(bad.err.find("entry ") != std::string::npos);
+}
+
+TEST_CASE("ppb paper batch: an officer's batch is accepted, and its voters cannot vote online") {
+  city_vote v;
+  const auto key_text = [&](const std::string& iin) {
+    std::ifstream in(v.voter_key(iin));
+    std::string sk;
+    in >> sk;
+    return ppb::crypto::public_key_text(ppb::key_role::voter,
+                                        ppb::crypto::parse_secret_key(ppb::key_role::voter, sk).public_part());
+  };
+  std::ofstream(v.dir.path / "marks.txt") << key_text(fixture::center_voter) << "\n" << key_text(fixture::center_voter3) << "\n";
+  std::ofstream(v.dir.path / "votes.txt") << "p1,p2\np4\n";
+  const std::string common = "paper batch --election " + data + "/election_small_city.json --ballot " + (v.dir / "ballots") +
+                             "/kosshy-center.pb --unit kosshy-center --marks " + (v.dir / "marks.txt") + " --votes " +
+                             (v.dir / "votes.txt");
+  const auto made = run_ppb(common + " --key " + (v.dir / "officer.sk") + " --number 1 --out " + (v.dir / "batch.bin"));
+  REQUIRE(made.status == 0);
+  CHECK(first_line(made.out).size() == 64);
+  CHECK(run_ppb(common + " --key " + (v.dir / "authority.sk") + " --number 2 --out " + (v.dir / "x.bin")).status == 1);
+  const std::string at = " --at 2026-04-20T10:00:00Z";
+  const auto sub = run_ppb("box submit " + v.log + " " + (v.dir / "batch.bin") + at);
+  CHECK(sub.status == 0);
+  CHECK(sub.out.find("batch.bin accepted " + first_line(made.out)) != std::string::npos);
+  REQUIRE(v.cast(fixture::center_voter, "kosshy-center", "p3", "c1.bin").status == 0);
+  CHECK(run_ppb("box submit " + v.log + " " + (v.dir / "c1.bin") + at).out.find("rejected voted_on_paper") != std::string::npos);
+  CHECK(run_ppb("box submit " + v.log + " " + (v.dir / "batch.bin") + at).out.find("rejected duplicate_batch") != std::string::npos);
+  REQUIRE(run_ppb("box close " + v.log + " --key " + (v.dir / "authority.sk") + at).status == 0);
+  const auto verified = run_ppb("log verify " + v.log);
+  CHECK(verified.status == 0);
+  CHECK(verified.out.find("0 ballots accepted, 2 paper ballots, 2 refused") != std::string::npos);
+  CHECK(run_ppb("log tally " + v.log + " --json").out.find("\"unit\":\"kosshy-center\",\"ballots\":2") != std::string::npos);
 }
 
 TEST_CASE("ppb demo district: a crash in the middle loses no acknowledged ballot, and the closed log verifies") {

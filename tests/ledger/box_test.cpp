@@ -105,7 +105,7 @@ TEST_CASE("box: a valid ballot is accepted with a receipt; each bad one is refus
 }
 
 TEST_CASE("box: reason codes and names are pinned") {
-  CHECK(all_reject_reasons().size() == 35);
+  CHECK(all_reject_reasons().size() == 40);
   std::set<std::string> names;
   for (auto r : all_reject_reasons()) {
     CAPTURE(static_cast<int>(r));
@@ -298,4 +298,74 @@ TEST_CASE("box: many threads submit at once; nothing is lost or counted twice, a
   std::uint64_t voters = 0;
   for (const auto& p : r.profiles) voters += p.voters();
   CHECK(voters == w.voters.size());  // one counted ballot per voter
+}
+
+TEST_CASE("box: paper batches — signed by the unit's officer, counted, and never a second vote online or on paper") {
+  fixture::temp_dir dir;
+  box_world w;
+  auto box = ballot_box::create(dir / "ballots.log", w.setup());
+  const auto at = voting_time();
+  // Voters 0–3 live in the centre. 0 and 1 vote on paper, 2 online.
+  CHECK(box.submit(w.ballot(2, "kosshy-center", {4}), at).accepted);
+  const auto batch = fixture::paper(w, "kosshy-center", {0, 1}, {0, 1}, 1);
+  const auto v = box.submit(batch, at);
+  CHECK(v.accepted);
+  CHECK(v.ballot_id == crypto::paper_batch_id(batch));
+  CHECK(box.paper_ballots() == 2);
+  const auto reason_of = [&](const byte_buffer& b) {
+    const auto r = box.submit(b, at);
+    CHECK_FALSE(r.accepted);
+    return std::string(reject_reason_name(r.reason));
+  };
+  CHECK(reason_of(batch) == "duplicate_batch");
+  CHECK(reason_of(w.ballot(0, "kosshy-center", {2})) == "voted_on_paper");                  // online after paper
+  CHECK(reason_of(fixture::paper(w, "kosshy-center", {2}, {0}, 2)) == "voted_online");      // paper after online
+  CHECK(reason_of(fixture::paper(w, "kosshy-center", {1}, {0}, 3)) == "voted_on_paper");    // paper twice
+  CHECK(reason_of(fixture::paper(w, "kosshy-center", {3}, {0}, 4, &w.north_officer)) == "unknown_officer");
+  CHECK(reason_of(fixture::paper(w, "kosshy-center", {3}, {0}, 5, &w.voters[3])) == "unknown_officer");
+  CHECK(reason_of(fixture::paper(w, "kosshy-center", {4}, {0}, 6)) == "not_eligible");      // lives in the north
+  CHECK(reason_of(fixture::paper(w, "kosshy-center", {3}, {0, 1, 2, 3}, 7)) == "too_many_projects");
+  auto forged = fixture::paper(w, "kosshy-center", {3}, {0}, 8);
+  forged[100] ^= 1;
+  CHECK(reason_of(forged) == "bad_signature");
+  {
+    paper_batch b;
+    b.election = crypto::election_id(w.def.bytes());
+    b.unit = w.unit_index("kosshy-center");
+    b.officer = w.officer.public_part();
+    b.number = 9;
+    b.marks = {w.voters[3].public_part()};
+    CHECK(reason_of(crypto::sign_paper_batch(b, w.officer)) == "batch_mismatch");
+  }
+  // The north officer's batch for a north voter is accepted.
+  CHECK(box.submit(fixture::paper(w, "kosshy-north", {4}, {2}, 1, &w.north_officer), at).accepted);
+  const auto profiles = box.profiles();
+  CHECK(profiles[w.unit_index("kosshy-center")].voters() == 3);  // one online, two on paper
+  CHECK(profiles[w.unit_index("kosshy-north")].voters() == 1);
+  box.close(w.authority, at);
+  const auto r = replay_log(dir / "ballots.log");
+  CHECK(r.paper_ballots == 3);
+  CHECK(r.profiles == profiles);
+  CHECK(r.root == box.root());
+}
+
+TEST_CASE("paper/v1: a batch round-trips, and each malformed batch is refused with its reason") {
+  box_world w;
+  const auto good = fixture::paper(w, "kosshy-center", {0, 1, 2}, {1, 3}, 42);
+  const auto opened = crypto::open_paper_batch(good);
+  REQUIRE(opened);
+  CHECK(opened.batch->batch.number == 42);
+  CHECK(opened.batch->batch.marks.size() == 3);
+  CHECK(crypto::sign_paper_batch(opened.batch->batch, w.officer) == good);
+  CHECK(crypto::is_paper_batch(good));
+  CHECK_FALSE(crypto::is_paper_batch(w.ballot(0, "kosshy-center", {1})));
+  for (std::size_t i = 0; i < good.size(); ++i) {
+    auto bad = good;
+    bad[i] ^= 0x01;
+    CHECK_FALSE(crypto::open_paper_batch(bad));
+  }
+  for (std::size_t n = 0; n < good.size(); ++n) CHECK_FALSE(crypto::open_paper_batch(byte_span(good).first(n)));
+  auto b = opened.batch->batch;
+  std::swap(b.marks[0], b.marks[1]);
+  CHECK_THROWS_AS(crypto::encode_paper_batch(b), usage_error);
 }

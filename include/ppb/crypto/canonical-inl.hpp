@@ -33,10 +33,11 @@ constexpr auto ballot_item_bytes(payload_kind k) noexcept -> std::size_t { retur
 
 /// The first canonical-form fault of `b`'s payload, if any (shared by encode and parse, so the two
 /// cannot disagree on what canonical means).
-inline auto ballot_payload_fault(const ballot_content& b) -> std::optional<std::pair<ballot_format_fault, std::string>> {
+inline auto ballot_payload_fault(payload_kind kind, const std::vector<std::uint16_t>& it,
+                                 const std::vector<std::uint32_t>& points)
+    -> std::optional<std::pair<ballot_format_fault, std::string>> {
   using F = ballot_format_fault;
-  const auto& it = b.items;
-  if (b.kind == payload_kind::ranking) {
+  if (kind == payload_kind::ranking) {
     std::vector<std::uint16_t> sorted(it);
     std::sort(sorted.begin(), sorted.end());
     if (const auto d = std::adjacent_find(sorted.begin(), sorted.end()); d != sorted.end())
@@ -49,10 +50,60 @@ inline auto ballot_payload_fault(const ballot_content& b) -> std::optional<std::
       return std::pair{F::wrong_order, "project " + std::to_string(it[i]) + " follows " + std::to_string(it[i - 1]) +
                                            ": indices must be strictly increasing"};
   }
-  if (b.kind == payload_kind::points)
-    for (std::size_t i = 0; i < b.points.size(); ++i)
-      if (b.points[i] == 0) return std::pair{F::zero_points, "project " + std::to_string(it[i]) + " is given 0 points"};
+  if (kind == payload_kind::points)
+    for (std::size_t i = 0; i < points.size(); ++i)
+      if (points[i] == 0) return std::pair{F::zero_points, "project " + std::to_string(it[i]) + " is given 0 points"};
   return std::nullopt;
+}
+
+/// Reads `u16 type ‖ u32 length ‖ payload` at `p` (with `room` bytes left before the signature)
+/// into `kind`, `items`, `points`; advances `p`. Returns the fault, if any.
+inline auto read_payload(const std::uint8_t*& p, std::size_t room, payload_kind& kind, std::vector<std::uint16_t>& items,
+                         std::vector<std::uint32_t>& points) -> std::optional<std::pair<ballot_format_fault, std::string>> {
+  using F = ballot_format_fault;
+  if (room < 6) return std::pair{F::truncated_payload, "a payload needs a type and a length"};
+  const auto type = get_be<std::uint16_t>(p);
+  const std::size_t length = get_be<std::uint32_t>(p + 2);
+  p += 6;
+  room -= 6;
+  if (length > room)
+    return std::pair{F::truncated_payload, "payload length " + std::to_string(length) + " but only " + std::to_string(room) +
+                                               " bytes before the signature"};
+  if (type < 1 || type > 3) return std::pair{F::unknown_payload, "payload type " + std::to_string(type)};
+  kind = static_cast<payload_kind>(type);
+  if (length < 2) return std::pair{F::count_mismatch, "payload of " + std::to_string(length) + " bytes has no count"};
+  const std::size_t count = get_be<std::uint16_t>(p);
+  const std::size_t item = ballot_item_bytes(kind);
+  if (length != 2 + count * item)
+    return std::pair{F::count_mismatch, "count " + std::to_string(count) + " needs " + std::to_string(2 + count * item) +
+                                            " payload bytes, found " + std::to_string(length)};
+  p += 2;
+  items.resize(count);
+  points.resize(kind == payload_kind::points ? count : 0);
+  for (std::size_t i = 0; i < count; ++i) {
+    items[i] = get_be<std::uint16_t>(p), p += 2;
+    if (kind == payload_kind::points) points[i] = get_be<std::uint32_t>(p), p += 4;
+  }
+  return ballot_payload_fault(kind, items, points);
+}
+
+/// Appends `u16 type ‖ u32 length ‖ payload`; `usage_error` when the choices have no canonical form.
+inline void write_payload(byte_buffer& out, payload_kind kind, const std::vector<std::uint16_t>& items,
+                          const std::vector<std::uint32_t>& points) {
+  if (items.size() > 0xFFFF) throw usage_error("a ballot lists at most 65535 projects");
+  if (kind != payload_kind::approval && kind != payload_kind::points && kind != payload_kind::ranking)
+    throw usage_error("unknown payload kind " + std::to_string(static_cast<int>(kind)));
+  if (kind != payload_kind::points && !points.empty()) throw usage_error("only a points ballot carries points");
+  if (kind == payload_kind::points && points.size() != items.size())
+    throw usage_error("a points ballot needs one points value per project");
+  if (auto fault = ballot_payload_fault(kind, items, points)) throw usage_error("ballot has no canonical form: " + fault->second);
+  put_be(out, static_cast<std::uint16_t>(kind));
+  put_be(out, static_cast<std::uint32_t>(2 + items.size() * ballot_item_bytes(kind)));
+  put_be(out, static_cast<std::uint16_t>(items.size()));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    put_be(out, items[i]);
+    if (kind == payload_kind::points) put_be(out, points[i]);
+  }
 }
 
 inline auto ballot_fail(ballot_format_fault f, std::string detail) -> open_result {
@@ -79,64 +130,25 @@ inline auto parse_ballot_bytes(byte_span b, bool check_signature) -> open_result
     return ballot_fail(F::bad_signature, "the signature does not verify under the ballot's credential key");
   c.revision = get_be<std::uint64_t>(p), p += 8;
   std::memcpy(c.nonce.data(), p, ballot_nonce_bytes), p += ballot_nonce_bytes;
-  const auto kind = get_be<std::uint16_t>(p);
-  p += 2;
-  const std::size_t length = get_be<std::uint32_t>(p);
-  p += 4;
-  const std::size_t room = body - ballot_header_bytes;
-  if (length > room)
-    return ballot_fail(F::truncated_payload, "payload length " + std::to_string(length) + " but only " +
-                                                 std::to_string(room) + " bytes before the signature");
-  if (length < room)
-    return ballot_fail(F::trailing_bytes, std::to_string(room - length) + " bytes after the payload");
-  if (kind < 1 || kind > 3) return ballot_fail(F::unknown_payload, "payload type " + std::to_string(kind));
-  c.kind = static_cast<payload_kind>(kind);
-  if (length < 2) return ballot_fail(F::count_mismatch, "payload of " + std::to_string(length) + " bytes has no count");
-  const std::size_t count = get_be<std::uint16_t>(p);
-  p += 2;
-  const std::size_t item = ballot_item_bytes(c.kind);
-  if (length != 2 + count * item)
-    return ballot_fail(F::count_mismatch, "count " + std::to_string(count) + " needs " +
-                                              std::to_string(2 + count * item) + " payload bytes, found " +
-                                              std::to_string(length));
-  c.items.resize(count);
-  if (c.kind == payload_kind::points) c.points.resize(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    c.items[i] = get_be<std::uint16_t>(p), p += 2;
-    if (c.kind == payload_kind::points) c.points[i] = get_be<std::uint32_t>(p), p += 4;
-  }
-  if (auto fault = ballot_payload_fault(c)) return ballot_fail(fault->first, std::move(fault->second));
+  if (auto fault = read_payload(p, body - (ballot_header_bytes - 6), c.kind, c.items, c.points))
+    return ballot_fail(fault->first, std::move(fault->second));
+  if (p != b.data() + body)
+    return ballot_fail(F::trailing_bytes, std::to_string(b.data() + body - p) + " bytes after the payload");
   return open_result{std::move(o), F::too_short, {}};
 }
 
 }  // namespace detail
 
 PPB_FUNC auto crypto::encode_ballot(const ballot_content& b) -> byte_buffer {
-  if (b.items.size() > 0xFFFF) throw usage_error("a ballot lists at most 65535 projects");
-  if (b.kind != payload_kind::approval && b.kind != payload_kind::points && b.kind != payload_kind::ranking)
-    throw usage_error("unknown payload kind " + std::to_string(static_cast<int>(b.kind)));
-  if (b.kind != payload_kind::points && !b.points.empty())
-    throw usage_error("only a points ballot carries points");
-  if (b.kind == payload_kind::points && b.points.size() != b.items.size())
-    throw usage_error("a points ballot needs one points value per project");
-  if (auto fault = detail::ballot_payload_fault(b))
-    throw usage_error("ballot has no canonical form: " + fault->second);
-  const std::size_t payload = 2 + b.items.size() * detail::ballot_item_bytes(b.kind);
   byte_buffer out;
-  out.reserve(ballot_header_bytes + payload + signature_bytes);
+  out.reserve(ballot_header_bytes + 2 + b.items.size() * detail::ballot_item_bytes(b.kind) + signature_bytes);
   append(out, as_bytes(ballot_context));
   append(out, b.election);
   put_be(out, b.unit);
   append(out, b.credential);
   put_be(out, b.revision);
   append(out, b.nonce);
-  put_be(out, static_cast<std::uint16_t>(b.kind));
-  put_be(out, static_cast<std::uint32_t>(payload));
-  put_be(out, static_cast<std::uint16_t>(b.items.size()));
-  for (std::size_t i = 0; i < b.items.size(); ++i) {
-    put_be(out, b.items[i]);
-    if (b.kind == payload_kind::points) put_be(out, b.points[i]);
-  }
+  detail::write_payload(out, b.kind, b.items, b.points);
   return out;
 }
 
@@ -159,6 +171,84 @@ PPB_FUNC auto crypto::ballot_id(byte_span signed_bytes) -> digest {
   if (signed_bytes.size() < signature_bytes) throw usage_error("ballot_id: fewer bytes than a signature");
   return sha256_state()
       .update(std::string_view("ppb/ballot-id/v1"))
+      .update(signed_bytes.first(signed_bytes.size() - signature_bytes))
+      .finish();
+}
+
+PPB_FUNC auto crypto::is_paper_batch(byte_span signed_bytes) noexcept -> bool {
+  return signed_bytes.size() >= paper_context.size() &&
+         std::memcmp(signed_bytes.data(), paper_context.data(), paper_context.size()) == 0;
+}
+
+PPB_FUNC auto crypto::encode_paper_batch(const paper_batch& b) -> byte_buffer {
+  for (std::size_t i = 1; i < b.marks.size(); ++i)
+    if (!(b.marks[i - 1] < b.marks[i])) throw usage_error("paper batch: marks must be strictly increasing (sorted, distinct)");
+  byte_buffer out;
+  out.reserve(paper_header_bytes + 8 + 32 * b.marks.size() + 16 * b.ballots.size() + signature_bytes);
+  append(out, as_bytes(paper_context));
+  append(out, b.election);
+  put_be(out, b.unit);
+  append(out, b.officer);
+  put_be(out, b.number);
+  put_be(out, static_cast<std::uint32_t>(b.marks.size()));
+  for (const auto& m : b.marks) append(out, m);
+  put_be(out, static_cast<std::uint32_t>(b.ballots.size()));
+  for (const auto& c : b.ballots) detail::write_payload(out, c.kind, c.items, c.points);
+  return out;
+}
+
+PPB_FUNC auto crypto::sign_paper_batch(const paper_batch& b, const secret_key& officer) -> byte_buffer {
+  auto out = encode_paper_batch(b);
+  const auto sig = officer.sign(out);
+  append(out, sig);
+  return out;
+}
+
+PPB_FUNC auto crypto::open_paper_batch(byte_span b) -> open_batch_result {
+  using F = ballot_format_fault;
+  const auto fail = [](F f, std::string d) { return open_batch_result{std::nullopt, f, std::move(d)}; };
+  if (b.size() < paper_header_bytes + 8 + signature_bytes)
+    return fail(F::too_short, std::to_string(b.size()) + " bytes; a paper batch has at least " +
+                                  std::to_string(paper_header_bytes + 8 + signature_bytes));
+  if (!is_paper_batch(b)) return fail(F::bad_context, "does not start with the ppb/paper/v1 context");
+  opened_batch o;
+  auto& c = o.batch;
+  const std::uint8_t* p = b.data() + paper_context.size();
+  std::memcpy(c.election.data(), p, 32), p += 32;
+  c.unit = get_be<std::uint32_t>(p), p += 4;
+  std::memcpy(c.officer.data(), p, 32), p += 32;
+  const std::uint8_t* const end = b.data() + b.size() - signature_bytes;
+  std::memcpy(o.sig.data(), end, signature_bytes);
+  if (!verify(c.officer, b.first(b.size() - signature_bytes), o.sig))
+    return fail(F::bad_signature, "the signature does not verify under the batch's officer key");
+  c.number = get_be<std::uint64_t>(p), p += 8;
+  const std::size_t marks = get_be<std::uint32_t>(p);
+  p += 4;
+  if (static_cast<std::size_t>(end - p) < marks * public_key_bytes + 4)
+    return fail(F::truncated_payload, std::to_string(marks) + " marks do not fit in the batch");
+  c.marks.resize(marks);
+  for (auto& m : c.marks) std::memcpy(m.data(), p, public_key_bytes), p += public_key_bytes;
+  for (std::size_t i = 1; i < marks; ++i) {
+    if (c.marks[i] == c.marks[i - 1]) return fail(F::duplicate_project, "a voter is marked twice");
+    if (c.marks[i] < c.marks[i - 1]) return fail(F::wrong_order, "marks must be strictly increasing");
+  }
+  const std::size_t ballots = get_be<std::uint32_t>(p);
+  p += 4;
+  // Each ballot takes at least 8 bytes: a bound that keeps a forged count from allocating much.
+  if (static_cast<std::size_t>(end - p) < 8 * ballots)
+    return fail(F::truncated_payload, std::to_string(ballots) + " ballots do not fit in the batch");
+  c.ballots.resize(ballots);
+  for (auto& ch : c.ballots)
+    if (auto fault = detail::read_payload(p, static_cast<std::size_t>(end - p), ch.kind, ch.items, ch.points))
+      return fail(fault->first, std::move(fault->second));
+  if (p != end) return fail(F::trailing_bytes, std::to_string(end - p) + " bytes after the last ballot");
+  return open_batch_result{std::move(o), F::too_short, {}};
+}
+
+PPB_FUNC auto crypto::paper_batch_id(byte_span signed_bytes) -> digest {
+  if (signed_bytes.size() < signature_bytes) throw usage_error("paper_batch_id: fewer bytes than a signature");
+  return sha256_state()
+      .update(std::string_view("ppb/paper-id/v1"))
       .update(signed_bytes.first(signed_bytes.size() - signature_bytes))
       .finish();
 }

@@ -79,6 +79,46 @@ enum class ballot_format_fault : std::uint16_t {
 /// Stable name (`"bad_signature"`).
 PPB_API auto ballot_format_fault_name(ballot_format_fault f) noexcept -> std::string_view;
 
+/// The context a paper batch starts with.
+inline constexpr std::string_view paper_context{"ppb/paper/v1\0\0\0\0", 16};
+/// Bytes of a paper batch's fixed fields before its marks.
+inline constexpr std::size_t paper_header_bytes = 92;
+
+/// The choices of one ballot without its envelope: what a paper ballot holds.
+struct ballot_choices {
+  payload_kind kind = payload_kind::approval;
+  std::vector<std::uint16_t> items;   ///< as in `ballot_content`
+  std::vector<std::uint32_t> points;  ///< points kind only
+  friend auto operator==(const ballot_choices&, const ballot_choices&) -> bool = default;
+};
+
+/// A batch of paper ballots entered at a polling point and signed by its officer (docs/ballot.md):
+/// the credential keys of the voters who voted on paper ("marks", so that none of them can also
+/// vote online, and no online voter on paper) and their ballots, in no order that links the two.
+struct paper_batch {
+  digest election{};
+  std::uint32_t unit = 0;              ///< index among the election's ballot units
+  public_key officer{};                ///< who signs the batch
+  std::uint64_t number = 0;            ///< unique per officer
+  std::vector<public_key> marks;       ///< strictly increasing
+  std::vector<ballot_choices> ballots; ///< one per mark
+  friend auto operator==(const paper_batch&, const paper_batch&) -> bool = default;
+};
+
+/// A paper batch that verified and parsed.
+struct opened_batch {
+  paper_batch batch;
+  signature sig{};
+};
+
+/// `open_paper_batch`'s answer, like `open_result`.
+struct open_batch_result {
+  std::optional<opened_batch> batch;
+  ballot_format_fault fault = ballot_format_fault::too_short;
+  std::string detail;
+  explicit operator bool() const noexcept { return batch.has_value(); }
+};
+
 /// A signed ballot that verified and parsed: its content and signature.
 struct opened_ballot {
   ballot_content content;
@@ -114,6 +154,19 @@ PPB_API auto parse_ballot_unverified(byte_span signed_bytes) -> open_result;
 /// ballot re-signed (Ed25519 signatures are deterministic, but a forger's are not) keeps its id.
 /// Requires at least `signature_bytes` bytes.
 PPB_API auto ballot_id(byte_span signed_bytes) -> digest;
+
+/// The canonical bytes of a paper batch without its signature; `usage_error` when it has none
+/// (marks not strictly increasing, a ballot without a canonical form). O(size).
+PPB_API auto encode_paper_batch(const paper_batch& b) -> byte_buffer;
+/// `encode_paper_batch(b)` followed by the officer's signature.
+PPB_API auto sign_paper_batch(const paper_batch& b, const secret_key& officer) -> byte_buffer;
+/// Verifies the officer's signature over the exact bytes, then parses strictly, like `open_ballot`.
+/// (`wrong_order` / `duplicate_project` also cover marks out of order or repeated.)
+PPB_API auto open_paper_batch(byte_span signed_bytes) -> open_batch_result;
+/// The batch id: SHA-256("ppb/paper-id/v1" ‖ the signed bytes without the signature).
+PPB_API auto paper_batch_id(byte_span signed_bytes) -> digest;
+/// Whether `bytes` start with the paper-batch context (otherwise they are read as a ballot).
+PPB_API auto is_paper_batch(byte_span signed_bytes) noexcept -> bool;
 
 }  // namespace crypto
 

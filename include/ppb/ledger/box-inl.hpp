@@ -5,10 +5,12 @@
 #include <cstring>
 #include <tuple>
 #include <mutex>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "ppb/ballots/validation.hpp"
+#include "ppb/core/parallel.hpp"
 #include "ppb/eligibility/checker.hpp"
 #include "ppb/io/election_json.hpp"
 #include "ppb/io/json.hpp"
@@ -39,6 +41,11 @@ PPB_FUNC auto ledger::reject_reason_name(reject_reason r) noexcept -> std::strin
     case R::duplicate: return "duplicate";
     case R::revote_refused: return "revote_refused";
     case R::box_closed: return "box_closed";
+    case R::unknown_officer: return "unknown_officer";
+    case R::batch_mismatch: return "batch_mismatch";
+    case R::duplicate_batch: return "duplicate_batch";
+    case R::voted_online: return "voted_online";
+    case R::voted_on_paper: return "voted_on_paper";
     case R::ballot_too_few_projects: case R::ballot_too_many_projects: case R::ballot_cost_below_minimum:
     case R::ballot_cost_above_maximum: case R::ballot_points_below_minimum: case R::ballot_points_above_maximum:
     case R::ballot_point_sum_below_minimum: case R::ballot_point_sum_above_maximum: case R::ballot_unknown_project:
@@ -50,7 +57,7 @@ PPB_FUNC auto ledger::reject_reason_name(reject_reason r) noexcept -> std::strin
 
 PPB_FUNC auto ledger::all_reject_reasons() -> std::vector<reject_reason> {
   std::vector<reject_reason> all;
-  for (int v : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32})
+  for (int v : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37})
     all.push_back(static_cast<reject_reason>(v));
   for (int f = 1; f <= 11; ++f) all.push_back(static_cast<reject_reason>(40 + f));
   return all;
@@ -131,6 +138,11 @@ inline auto box_setup_payload(const box_setup& s) -> byte_buffer {
   put_be(out, static_cast<std::uint32_t>(s.ballots.size()));
   for (const auto& inst : s.ballots) box_put_text32(out, io::to_pabulib(election{inst, profile(inst.kind), {}}));
   append(out, s.authority);
+  put_be(out, static_cast<std::uint32_t>(s.officers.size()));
+  for (const auto& o : s.officers) {
+    append(out, o.key);
+    box_put_text32(out, o.unit);
+  }
   return out;
 }
 
@@ -144,6 +156,13 @@ inline auto box_read_setup(byte_span payload, std::uint64_t entry) -> box_setup 
     s.ballots.push_back(std::move(e.inst));
   }
   s.authority = c.array<public_key_bytes>();
+  const auto officers = c.num<std::uint32_t>();
+  for (std::uint32_t i = 0; i < officers; ++i) {
+    credential o;
+    o.key = c.array<public_key_bytes>();
+    o.unit = c.text32();
+    s.officers.push_back(std::move(o));
+  }
   c.end();
   return s;
 }
@@ -173,6 +192,23 @@ inline void box_read_credentials(byte_span payload, std::uint64_t entry, std::ve
   c.end();
 }
 
+/// A submission after its signature check: a ballot, a paper batch, or nothing (oversized: not read).
+struct opened_submission {
+  std::optional<open_result> ballot;
+  std::optional<open_batch_result> batch;
+};
+
+/// Checks the signature and parses `bytes` as what their context says they are.
+inline auto open_submission_bytes(byte_span bytes) -> opened_submission {
+  opened_submission o;
+  if (bytes.size() > max_submission_bytes) return o;
+  if (crypto::is_paper_batch(bytes))
+    o.batch = crypto::open_paper_batch(bytes);
+  else
+    o.ballot = crypto::open_ballot(bytes);
+  return o;
+}
+
 /// The decisions of a box: a pure state machine over (setup, roll, submissions in log order).
 /// The live box and `replay_log` both drive it, so a replay re-decides exactly as the box did.
 class box_state {
@@ -197,22 +233,25 @@ class box_state {
     election_id_ = crypto::election_id(setup_.election.bytes());
     std::sort(setup_.credentials.begin(), setup_.credentials.end(),
               [](const credential& a, const credential& b) { return a.key < b.key; });
-    for (std::size_t i = 0; i < setup_.credentials.size(); ++i) add_credential(i);
+    // The point check costs as much as a signature check: run it on every core.
+    const auto& creds = setup_.credentials;
+    std::vector<char> valid(creds.size());
+    parallel_for(creds.size(), hardware_threads(),
+                 [&](std::size_t i) { valid[i] = crypto::is_valid_credential_key(creds[i].key); });
+    for (std::size_t i = 0; i < creds.size(); ++i) add_credential(i, valid[i] != 0);
+    for (const auto& o : setup_.officers) {
+      if (std::find(units_.begin(), units_.end(), o.unit) == units_.end())
+        throw usage_error("officer " + to_hex(o.key) + " serves '" + o.unit + "', which is not a ballot unit");
+      if (!officers_.emplace(o.key, o.unit).second) throw usage_error("officer " + to_hex(o.key) + " is listed twice");
+    }
+    paper_.resize(units_.size());
   }
 
   [[nodiscard]] auto setup() const noexcept -> const box_setup& { return setup_; }
   [[nodiscard]] auto election_id() const noexcept -> const digest& { return election_id_; }
   [[nodiscard]] auto closed() const noexcept -> bool { return closed_; }
   void close() noexcept { closed_ = true; }
-  std::uint64_t accepted = 0, rejected = 0;
-
-  /// Adds credentials read from the log (the setup's list arrives in several entries).
-  void add_credentials(std::vector<credential> more) {
-    for (auto& c : more) {
-      setup_.credentials.push_back(std::move(c));
-      add_credential(setup_.credentials.size() - 1);
-    }
-  }
+  std::uint64_t accepted = 0, rejected = 0, paper_ballots = 0;
 
   auto revoke(const public_key& key) -> bool {
     const auto it = by_key_.find(key);
@@ -221,9 +260,26 @@ class box_state {
     return true;
   }
 
-  /// Decides one submission (already opened by `crypto::open_ballot`, or too long to open)
-  /// without changing anything: `record` commits the decision.
-  [[nodiscard]] auto decide(byte_span submitted, const open_result* opened, std::chrono::sys_seconds at) const -> verdict {
+  /// Decides one submission (opened by `open_submission_bytes`) without changing anything:
+  /// `record` commits the decision.
+  [[nodiscard]] auto decide(byte_span submitted, const opened_submission& o, std::chrono::sys_seconds at) const -> verdict {
+    if (o.batch) return decide_batch(submitted, *o.batch, at);
+    return decide_ballot(submitted, o.ballot ? &*o.ballot : nullptr, at);
+  }
+
+  /// Commits verdict `v`: counts a rejection, or records an accepted ballot or batch.
+  void record(const verdict& v, const opened_submission& o) {
+    if (!v.accepted) {
+      ++rejected;
+      return;
+    }
+    if (o.batch)
+      record_batch(o.batch->batch->batch, v);
+    else
+      record_ballot(o.ballot->ballot->content, v);
+  }
+
+  [[nodiscard]] auto decide_ballot(byte_span submitted, const open_result* opened, std::chrono::sys_seconds at) const -> verdict {
     verdict v;
     if (submitted.size() >= signature_bytes) v.ballot_id = crypto::ballot_id(submitted);
     const auto refuse = [&](reject_reason r, std::string detail) {
@@ -231,10 +287,10 @@ class box_state {
       v.detail = std::move(detail);
       return v;
     };
-    if (closed_) return refuse(reject_reason::box_closed, "the ballot box is closed");
-    if (!opened)
+    if (!opened)  // first, so that an oversized submission is never logged whole
       return refuse(reject_reason::oversized, std::to_string(submitted.size()) + " bytes; at most " +
                                                   std::to_string(max_submission_bytes));
+    if (closed_) return refuse(reject_reason::box_closed, "the ballot box is closed");
     if (!*opened) return refuse(static_cast<reject_reason>(opened->fault), opened->detail);
     const auto& b = opened->ballot->content;
     if (b.election != election_id_)
@@ -251,6 +307,8 @@ class box_state {
       if (at >= w->end) return refuse(reject_reason::voting_closed, "voting closed " + format_iso_timestamp(w->end));
     }
     if (seen_.count(v.ballot_id)) return refuse(reject_reason::duplicate, "this ballot was already received");
+    if (paper_marked_.count(slot_of(cred->second, b.unit)))
+      return refuse(reject_reason::voted_on_paper, "this voter voted on paper in " + unit);
     const auto counted = counted_.find(slot_of(cred->second, b.unit));
     if (counted != counted_.end()) {
       const auto have = counted->second.revision;
@@ -277,23 +335,59 @@ class box_state {
     return v;
   }
 
-  /// Commits verdict `v` on `opened`: counts a rejection, or makes an accepted ballot the counted
-  /// one of its credential and unit.
-  void record(const verdict& v, const open_result* opened) {
-    if (!v.accepted) {
-      ++rejected;
-      return;
+  /// Decides a paper batch: the officer, the window, every mark (on the list, not revoked, not
+  /// voted here online or on paper, eligible) and every ballot (kind and rules).
+  [[nodiscard]] auto decide_batch(byte_span submitted, const open_batch_result& opened, std::chrono::sys_seconds at) const
+      -> verdict {
+    verdict v;
+    if (submitted.size() >= signature_bytes) v.ballot_id = crypto::paper_batch_id(submitted);
+    const auto refuse = [&](reject_reason r, std::string detail) {
+      v.reason = r;
+      v.detail = std::move(detail);
+      return v;
+    };
+    if (closed_) return refuse(reject_reason::box_closed, "the ballot box is closed");
+    if (!opened) return refuse(static_cast<reject_reason>(opened.fault), opened.detail);
+    const auto& b = opened.batch->batch;
+    if (b.election != election_id_)
+      return refuse(reject_reason::wrong_election, "signed for election " + to_hex(b.election).substr(0, 16) + "…");
+    if (b.unit >= units_.size())
+      return refuse(reject_reason::unknown_unit, "unit index " + std::to_string(b.unit) + "; the election has " +
+                                                     std::to_string(units_.size()) + " ballot units");
+    const auto& unit = units_[b.unit];
+    const auto officer = officers_.find(b.officer);
+    if (officer == officers_.end() || officer->second != unit)
+      return refuse(reject_reason::unknown_officer, "the key is not an officer of " + unit);
+    if (const auto* w = setup_.election.phase(phase_kind::voting)) {
+      if (at < w->begin) return refuse(reject_reason::voting_not_open, "voting opens " + format_iso_timestamp(w->begin));
+      if (at >= w->end) return refuse(reject_reason::voting_closed, "voting closed " + format_iso_timestamp(w->end));
     }
-    const auto& b = opened->ballot->content;
-    const auto ci = by_key_.at(b.credential);
-    ++accepted;
-    seen_.insert(v.ballot_id);
-    auto& counted = counted_[slot_of(ci, b.unit)];
-    counted.revision = b.revision;
-    std::tie(counted.items, counted.points) = view_of(b);
-    if (roll_)
-      if (const auto* voter = roll_->find_credential(b.credential)) voted_.record(voter->id, units_[b.unit], vote_channel::online);
-    units_voted_[ci].insert(b.unit);
+    if (batches_.count({b.officer, b.number}))
+      return refuse(reject_reason::duplicate_batch, "batch " + std::to_string(b.number) + " of this officer was already received");
+    if (b.marks.size() != b.ballots.size())
+      return refuse(reject_reason::batch_mismatch, std::to_string(b.marks.size()) + " voters marked, " +
+                                                       std::to_string(b.ballots.size()) + " ballots");
+    for (std::size_t i = 0; i < b.marks.size(); ++i) {
+      const auto who = "voter " + std::to_string(i + 1) + " of the batch: ";
+      const auto cred = by_key_.find(b.marks[i]);
+      if (cred == by_key_.end()) return refuse(reject_reason::unknown_credential, who + "not on the credential list");
+      if (revoked_.count(cred->second)) return refuse(reject_reason::revoked_credential, who + "revoked");
+      const auto slot = slot_of(cred->second, b.unit);
+      if (counted_.count(slot)) return refuse(reject_reason::voted_online, who + "already voted online in " + unit);
+      if (paper_marked_.count(slot)) return refuse(reject_reason::voted_on_paper, who + "already voted on paper in " + unit);
+      if (auto why = ineligible(cred->second, unit, at, false)) return refuse(reject_reason::not_eligible, who + *why);
+    }
+    const auto& inst = setup_.ballots[b.unit];
+    for (std::size_t i = 0; i < b.ballots.size(); ++i) {
+      const auto& c = b.ballots[i];
+      const auto which = "ballot " + std::to_string(i + 1) + " of the batch: ";
+      if (c.kind != box_payload_of(inst.kind)) return refuse(reject_reason::wrong_ballot_kind, which + "payload type does not fit");
+      const auto [items, points] = view_of(c.items, c.points);
+      if (auto broken = validate(inst, ballot_view{items, points, 1}))
+        return refuse(static_cast<reject_reason>(40 + static_cast<int>(broken->fault)), which + broken->detail);
+    }
+    v.accepted = true;
+    return v;
   }
 
   /// The counted ballots, one profile per unit, in credential-key order (deterministic).
@@ -308,6 +402,8 @@ class box_state {
       const auto& c = counted_.at(s);
       out[s & 0xFFFFFFFFu].add(c.items, c.points);
     }
+    for (std::size_t u = 0; u < paper_.size(); ++u)
+      for (const auto& c : paper_[u]) out[u].add(c.items, c.points);
     return out;
   }
 
@@ -315,8 +411,41 @@ class box_state {
   static auto slot_of(std::uint32_t credential, std::uint32_t unit) noexcept -> std::uint64_t {
     return (std::uint64_t{credential} << 32) | unit;
   }
+  static auto view_of(const std::vector<std::uint16_t>& items, const std::vector<std::uint32_t>& points)
+      -> std::pair<std::vector<project_index>, std::vector<std::int64_t>> {
+    return {std::vector<project_index>(items.begin(), items.end()), std::vector<std::int64_t>(points.begin(), points.end())};
+  }
   static auto view_of(const ballot_content& b) -> std::pair<std::vector<project_index>, std::vector<std::int64_t>> {
-    return {std::vector<project_index>(b.items.begin(), b.items.end()), std::vector<std::int64_t>(b.points.begin(), b.points.end())};
+    return view_of(b.items, b.points);
+  }
+
+  void record_ballot(const ballot_content& b, const verdict& v) {
+    const auto ci = by_key_.at(b.credential);
+    ++accepted;
+    seen_.insert(v.ballot_id);
+    auto& counted = counted_[slot_of(ci, b.unit)];
+    counted.revision = b.revision;
+    std::tie(counted.items, counted.points) = view_of(b);
+    if (roll_)
+      if (const auto* voter = roll_->find_credential(b.credential)) voted_.record(voter->id, units_[b.unit], vote_channel::online);
+    units_voted_[ci].insert(b.unit);
+  }
+
+  void record_batch(const paper_batch& b, const verdict&) {
+    batches_.insert({b.officer, b.number});
+    for (const auto& key : b.marks) {
+      const auto ci = by_key_.at(key);
+      paper_marked_.insert(slot_of(ci, b.unit));
+      if (roll_)
+        if (const auto* voter = roll_->find_credential(key)) voted_.record(voter->id, units_[b.unit], vote_channel::paper);
+      units_voted_[ci].insert(b.unit);
+    }
+    for (const auto& c : b.ballots) {
+      counted_ballot cb;
+      std::tie(cb.items, cb.points) = view_of(c.items, c.points);
+      paper_[b.unit].push_back(std::move(cb));
+    }
+    paper_ballots += b.ballots.size();
   }
 
   struct counted_ballot {
@@ -325,9 +454,9 @@ class box_state {
     std::vector<std::int64_t> points;
   };
 
-  void add_credential(std::size_t i) {
+  void add_credential(std::size_t i, bool valid_point) {
     const auto& c = setup_.credentials[i];
-    if (!crypto::is_valid_credential_key(c.key))
+    if (!valid_point)
       throw usage_error("credential " + to_hex(c.key) + " is not a valid Ed25519 key (small order or not on the curve)");
     if (!setup_.election.find_unit(c.unit))
       throw usage_error("credential " + to_hex(c.key) + " names unit '" + c.unit + "', which the election does not define");
@@ -371,6 +500,10 @@ class box_state {
   std::unordered_map<std::uint64_t, counted_ballot> counted_;
   std::unordered_map<std::uint32_t, std::unordered_set<std::uint32_t>> units_voted_;
   voted_set voted_;
+  std::unordered_map<public_key, std::string, box_key_hash> officers_;
+  std::set<std::pair<public_key, std::uint64_t>> batches_;
+  std::unordered_set<std::uint64_t> paper_marked_;
+  std::vector<std::vector<counted_ballot>> paper_;  // per unit, in log order
   bool closed_ = false;
 };
 
@@ -380,7 +513,8 @@ inline auto box_time(std::chrono::sys_seconds t) -> std::uint64_t {
 
 /// The body of the entry that records verdict `v` on `submitted`.
 inline auto box_decision_body(const verdict& v, byte_span submitted, std::chrono::sys_seconds at) -> byte_buffer {
-  ledger::entry e{v.accepted ? ledger::entry_type::ballot : ledger::entry_type::rejected, box_time(at), {}};
+  const auto accepted_type = crypto::is_paper_batch(submitted) ? ledger::entry_type::paper_batch : ledger::entry_type::ballot;
+  ledger::entry e{v.accepted ? accepted_type : ledger::entry_type::rejected, box_time(at), {}};
   if (v.accepted) {
     e.payload.assign(submitted.begin(), submitted.end());
   } else {
@@ -411,30 +545,41 @@ struct box_replay {
 
   void run(const std::filesystem::path& path, const voter_roll* roll) {
     ledger::log_reader reader(path);
-    byte_buffer body;
+    // Entries are read in batches whose signatures are checked on every core first — the costly
+    // part of a replay — then decided one by one in log order.
+    constexpr std::size_t batch_size = 8192;
+    std::vector<byte_buffer> batch(batch_size);
+    std::vector<opened_submission> opened(batch_size);
     std::vector<credential> creds;
     bool setup_done = false;
-    while (reader.next(body)) {
-      const auto index = reader.index() - 1;
-      const auto e = ledger::parse_entry_body(body);
-      box_cursor c(e.payload, index);
-      const auto at = std::chrono::sys_seconds(std::chrono::seconds(static_cast<std::int64_t>(e.time)));
-      if (index == 0) {
-        if (e.type != ledger::entry_type::setup) throw c.corrupt("a log starts with its setup entry");
-        report.setup = box_read_setup(e.payload, index);
-      } else if (e.type == ledger::entry_type::credentials) {
-        if (setup_done) throw c.corrupt("credentials after the first submission");
-        box_read_credentials(e.payload, index, creds);
-      } else {
-        if (!setup_done) {
-          auto s = report.setup;
-          s.credentials = std::move(creds);
-          state.emplace(std::move(s), roll);
-          setup_done = true;
+    for (;;) {
+      std::size_t n = 0;
+      while (n < batch_size && reader.next(batch[n])) ++n;
+      if (n == 0) break;
+      parallel_for(n, hardware_threads(), [&](std::size_t i) { opened[i] = open_submission(batch[i]); });
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto& body = batch[i];
+        const auto index = tree.size();
+        const auto e = ledger::parse_entry_body(body);
+        box_cursor c(e.payload, index);
+        const auto at = std::chrono::sys_seconds(std::chrono::seconds(static_cast<std::int64_t>(e.time)));
+        if (index == 0) {
+          if (e.type != ledger::entry_type::setup) throw c.corrupt("a log starts with its setup entry");
+          report.setup = box_read_setup(e.payload, index);
+        } else if (e.type == ledger::entry_type::credentials) {
+          if (setup_done) throw c.corrupt("credentials after the first submission");
+          box_read_credentials(e.payload, index, creds);
+        } else {
+          if (!setup_done) {
+            auto s = report.setup;
+            s.credentials = std::move(creds);
+            state.emplace(std::move(s), roll);
+            setup_done = true;
+          }
+          apply(e, at, c, index, roll, opened[i]);
         }
-        apply(e, at, c, index, roll);
+        tree.append(merkle::leaf_hash(body));
       }
-      tree.append(merkle::leaf_hash(body));
     }
     if (!setup_done && tree.size() > 0) {
       auto s = report.setup;
@@ -446,16 +591,31 @@ struct box_replay {
     report.root = tree.root();
     report.accepted = state->accepted;
     report.rejected = state->rejected;
+    report.paper_ballots = state->paper_ballots;
     report.closed = state->closed();
     report.torn_bytes = reader.torn_bytes();
     report.setup = state->setup();
   }
 
+  /// The submission a ballot, paper-batch or rejected entry's body holds, opened (signature
+  /// checked); nothing for other entries and for submissions logged by their hash alone.
+  static auto open_submission(byte_span body) -> opened_submission {
+    constexpr std::size_t head = 9, rejected_head = head + 2 + digest_bytes;
+    if (body.size() > head && (body[0] == static_cast<std::uint8_t>(ledger::entry_type::ballot) ||
+                               body[0] == static_cast<std::uint8_t>(ledger::entry_type::paper_batch)))
+      return open_submission_bytes(body.subspan(head));
+    if (body.size() >= rejected_head && body[0] == static_cast<std::uint8_t>(ledger::entry_type::rejected) &&
+        get_be<std::uint16_t>(body.data() + head) != static_cast<std::uint16_t>(reject_reason::oversized))
+      return open_submission_bytes(body.subspan(rejected_head));
+    return {};
+  }
+
   void apply(const ledger::entry& e, std::chrono::sys_seconds at, box_cursor& c, std::uint64_t index,
-             const voter_roll* roll) {
+             const voter_roll* roll, const opened_submission& opened) {
     using T = ledger::entry_type;
     switch (e.type) {
       case T::ballot:
+      case T::paper_batch:
       case T::rejected: {
         byte_span submitted = e.payload;
         std::optional<reject_reason> logged;
@@ -465,13 +625,14 @@ struct box_replay {
           submitted = c.rest();
           if (*logged == reject_reason::oversized) {
             if (!submitted.empty()) throw c.corrupt("an oversized submission is logged by its hash alone");
-            state->record(verdict{}, nullptr);
+            state->record(verdict{}, opened_submission{});
             return;
           }
           if (crypto::sha256(submitted) != h) throw c.corrupt("the hash of the refused submission does not match");
         }
-        const auto opened = crypto::open_ballot(submitted);
-        const auto v = state->decide(submitted, &opened, at);
+        if (e.type != T::rejected && (e.type == T::paper_batch) != crypto::is_paper_batch(submitted))
+          throw c.corrupt("the entry's type does not match what it holds");
+        const auto v = state->decide(submitted, opened, at);
         const bool same = logged ? (!v.accepted && v.reason == *logged) : v.accepted;
         // Without the roll, the roll-only conditions of the identified mode cannot be re-checked:
         // a logged not_eligible that replays as accepted is taken as logged (and counted).
@@ -483,7 +644,7 @@ struct box_replay {
                           (v.accepted ? std::string("accepted") : std::string(reject_reason_name(v.reason))));
         auto as_logged = v;
         as_logged.accepted = !logged;
-        state->record(as_logged, &opened);
+        state->record(as_logged, opened);
         return;
       }
       case T::revoke:
@@ -512,7 +673,6 @@ struct box_replay {
       }
       case T::setup:
       case T::credentials:
-      case T::paper_batch:
         break;
     }
     (void)roll;
@@ -573,13 +733,12 @@ PPB_FUNC auto ledger::ballot_box::open(const std::filesystem::path& path, const 
 
 PPB_FUNC auto ledger::ballot_box::submit(byte_span signed_bytes, std::chrono::sys_seconds at) -> verdict {
   // The signature check, the costly part, runs on the caller's thread before the lock.
-  std::optional<open_result> opened;
-  if (signed_bytes.size() <= max_submission_bytes) opened = crypto::open_ballot(signed_bytes);
+  const auto opened = detail::open_submission_bytes(signed_bytes);
   verdict v;
   {
     std::lock_guard lock(impl_->m);
-    v = impl_->state.decide(signed_bytes, opened ? &*opened : nullptr, at);
-    impl_->state.record(v, opened ? &*opened : nullptr);
+    v = impl_->state.decide(signed_bytes, opened, at);
+    impl_->state.record(v, opened);
     v.entry = impl_->append_locked(detail::box_decision_body(v, signed_bytes, at));
   }
   impl_->log.sync_through(v.entry);
@@ -638,6 +797,10 @@ PPB_FUNC auto ledger::ballot_box::root() const -> digest {
 PPB_FUNC auto ledger::ballot_box::accepted() const -> std::uint64_t {
   std::lock_guard lock(impl_->m);
   return impl_->state.accepted;
+}
+PPB_FUNC auto ledger::ballot_box::paper_ballots() const -> std::uint64_t {
+  std::lock_guard lock(impl_->m);
+  return impl_->state.paper_ballots;
 }
 PPB_FUNC auto ledger::ballot_box::rejected() const -> std::uint64_t {
   std::lock_guard lock(impl_->m);

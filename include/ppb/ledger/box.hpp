@@ -49,6 +49,11 @@ enum class reject_reason : std::uint16_t {
   duplicate = 30,            ///< exactly this ballot was already received (a replay)
   revote_refused = 31,       ///< already voted here, and the election does not allow revotes
   box_closed = 32,           ///< the box is closed
+  unknown_officer = 33,      ///< a paper batch signed by a key that is not an officer of its unit
+  batch_mismatch = 34,       ///< a paper batch with a different number of marks and ballots
+  duplicate_batch = 35,      ///< this officer already submitted a batch with this number
+  voted_online = 36,         ///< a voter marked on paper already has an online ballot in this unit
+  voted_on_paper = 37,       ///< an online ballot, or a paper mark, of a voter marked on paper here
   ballot_too_few_projects = 41, ballot_too_many_projects = 42, ballot_cost_below_minimum = 43,
   ballot_cost_above_maximum = 44, ballot_points_below_minimum = 45, ballot_points_above_maximum = 46,
   ballot_point_sum_below_minimum = 47, ballot_point_sum_above_maximum = 48, ballot_unknown_project = 49,
@@ -88,6 +93,7 @@ struct box_setup {
   std::vector<instance> ballots;
   public_key authority{};               ///< checks checkpoints and the close
   std::vector<credential> credentials;  ///< every key that may vote, sorted by key on logging
+  std::vector<credential> officers;     ///< polling-point officers' keys and the unit each serves
 };
 
 /// How one submission went, as `replay_log` reports it to a caller that wants each one.
@@ -115,7 +121,9 @@ class PPB_API ballot_box {
   ballot_box(ballot_box&&) noexcept;
   auto operator=(ballot_box&&) noexcept -> ballot_box&;
 
-  /// Decides `signed_bytes` at time `at`, logs the decision, and returns once it is durable.
+  /// Decides `signed_bytes` — a signed ballot, or a paper batch (`crypto::is_paper_batch`) — at
+  /// time `at`, logs the decision, and returns once it is durable. A batch is accepted or refused
+  /// whole; its verdict's `ballot_id` is the batch id.
   [[nodiscard]] auto submit(byte_span signed_bytes, std::chrono::sys_seconds at) -> verdict;
   /// Revokes `key` from now on (its ballots already counted stay counted; it cannot vote again).
   /// Returns false if the key is not on the list or already revoked.
@@ -132,11 +140,14 @@ class PPB_API ballot_box {
   /// Entries in the log, and the Merkle root over them.
   [[nodiscard]] auto size() const -> std::uint64_t;
   [[nodiscard]] auto root() const -> digest;
-  /// Accepted ballots so far / submissions refused so far.
+  /// Ballots of accepted paper batches so far.
+  [[nodiscard]] auto paper_ballots() const -> std::uint64_t;
+  /// Accepted online ballots so far / submissions refused so far.
   [[nodiscard]] auto accepted() const -> std::uint64_t;
   [[nodiscard]] auto rejected() const -> std::uint64_t;
   /// The counted ballot of each (credential, unit): the highest revision under the `latest`
-  /// revote policy, the only one under `refuse`; one profile per ballot unit, in setup order.
+  /// revote policy, the only one under `refuse`; then the paper ballots in log order. One profile
+  /// per ballot unit, in setup order.
   [[nodiscard]] auto profiles() const -> std::vector<profile>;
   /// Number of fdatasync calls so far (group commit: far fewer than submissions under load).
   [[nodiscard]] auto syncs() const -> std::uint64_t;
@@ -161,6 +172,7 @@ PPB_API auto checkpoint_text(const digest& election, std::uint64_t size, const d
 /// What `replay_log` found: the rebuilt state's figures and the first problem, if any.
 struct replay_report {
   std::uint64_t entries = 0, accepted = 0, rejected = 0, checkpoints = 0;
+  std::uint64_t paper_ballots = 0;  ///< ballots of accepted paper batches (not in `accepted`)
   bool closed = false;
   digest root{};
   std::optional<std::string> result;  ///< the logged result's bytes

@@ -1,0 +1,622 @@
+// The ballot box and its log at city scale, next to the bare limits of the same machine.
+// usage: ledger_bench [--smoke] [--ballots N] [--clients C]
+//        (default 200,000 ballots; --smoke: 2,000; C = 64 concurrent submitting threads)
+//
+// One run measures, side by side: the bare limits (Ed25519 verify on one core and on every core,
+// the credential-point check, SHA-256, the disk's durable sequential write rate); one election
+// with a single ballot unit, N pseudonymous voters whose ballots are signed up front and submitted
+// to a `ballot_box` from C threads (real voters submit concurrently, so their waits share
+// fdatasyncs); the replay of the closed log; Merkle proofs over N leaves; peak memory and the
+// log's size. Wall and CPU seconds, context switches and each stage's own peak memory are
+// reported, never asserted; so is how much CPU other processes took during the run.
+#include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "ppb/core/parallel.hpp"
+#include "ppb/crypto/canonical.hpp"
+#include "ppb/crypto/hash.hpp"
+#include "ppb/crypto/keys.hpp"
+#include "ppb/io/election_json.hpp"
+#include "ppb/ledger/box.hpp"
+#include "ppb/ledger/log.hpp"
+#include "ppb/ledger/merkle.hpp"
+#include "ppb/model/calendar.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+/// A field of /proc/self/status in bytes ("VmHWM": the peak resident set, "VmRSS": the current one).
+auto status_bytes(const char* field) -> std::uint64_t {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(field, 0) == 0) return std::stoull(line.substr(line.find(':') + 1)) * 1024;
+  return 0;
+}
+
+/// Memory of one stage: the resident set before it and its peak during it. The peak is reset at
+/// the start of the stage (`/proc/self/clear_refs`), so each stage reports its own peak.
+struct memory_stage {
+  std::uint64_t before = 0, peak = 0;
+  static auto start() -> memory_stage {
+#ifdef __GLIBC__
+    malloc_trim(0);  // return what earlier stages freed, so that `before` is what is still in use
+#endif
+    std::ofstream("/proc/self/clear_refs") << "5";
+    return {status_bytes("VmRSS"), 0};
+  }
+  void stop() { peak = std::max(status_bytes("VmHWM"), before); }
+  [[nodiscard]] auto growth() const -> std::uint64_t { return peak - before; }
+};
+
+/// User and system CPU seconds of the whole process so far (every thread).
+auto cpu_seconds() -> double {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+/// Context switches of the whole process so far (voluntary: a thread blocked; involuntary: preempted).
+auto context_switches() -> std::uint64_t {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<std::uint64_t>(u.ru_nvcsw + u.ru_nivcsw);
+}
+
+auto seconds_since(clock_type::time_point t0) -> double {
+  return std::chrono::duration<double>(clock_type::now() - t0).count();
+}
+
+auto cpu_model() -> std::string {
+  std::ifstream in("/proc/cpuinfo");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("model name", 0) == 0) {
+      const auto colon = line.find(':');
+      if (colon != std::string::npos) return line.substr(line.find_first_not_of(" \t", colon + 1));
+    }
+  return "unknown";
+}
+
+auto load_average() -> std::string {
+  std::ifstream in("/proc/loadavg");
+  std::string a, b, c;
+  in >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
+/// Busy and total CPU seconds of the whole machine (every process) from /proc/stat.
+struct machine_cpu {
+  double busy = 0, total = 0;
+};
+auto machine_cpu_now() -> machine_cpu {
+  std::ifstream in("/proc/stat");
+  std::string cpu;
+  double user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
+  in >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal;
+  const double hz = static_cast<double>(::sysconf(_SC_CLK_TCK));
+  const double busy = user + nice + system + irq + softirq + steal;
+  return {busy / hz, (busy + idle + iowait) / hz};
+}
+
+/// "1.23M", "456k", "789" — rates in a table.
+auto rate(double per_s) -> std::string {
+  char buf[32];
+  if (per_s >= 1e6)
+    std::snprintf(buf, sizeof buf, "%.2fM", per_s / 1e6);
+  else if (per_s >= 1e4)
+    std::snprintf(buf, sizeof buf, "%.1fk", per_s / 1e3);
+  else
+    std::snprintf(buf, sizeof buf, "%.0f", per_s);
+  return buf;
+}
+
+auto mb(std::uint64_t bytes) -> double { return static_cast<double>(bytes) / 1e6; }
+
+auto seed_of(std::uint64_t tag, std::uint64_t i) -> ppb::key_seed {
+  ppb::key_seed s{};
+  for (int b = 0; b < 8; ++b) {
+    s[static_cast<std::size_t>(b)] = static_cast<std::uint8_t>(i >> (8 * b));
+    s[static_cast<std::size_t>(8 + b)] = static_cast<std::uint8_t>(tag >> (8 * b));
+  }
+  s[31] = 0x5a;
+  return s;
+}
+
+constexpr int project_count = 20;
+constexpr const char* unit_id = "city";
+constexpr const char* voting_moment = "2026-04-20T10:00:00Z";  // inside the voting phase below
+
+auto election_json() -> std::string {
+  return R"({"format": "ppb/election/v1", "cycle": "ledger-bench", "currency": "KZT", "utc_offset": "+05:00",
+    "title": {"kk": "Бюджет", "ru": "Бюджет", "en": "Budget"},
+    "units": [{"id": "city", "kind": "city", "budget": 50000000,
+               "name": {"kk": "Қала", "ru": "Город", "en": "City"}}],
+    "phases": [{"phase": "submission", "begin": "2026-02-01T00:00:00Z", "end": "2026-03-01T00:00:00Z"},
+               {"phase": "voting", "begin": "2026-04-15T00:00:00Z", "end": "2026-05-01T00:00:00Z"}],
+    "proposals": {"categories": ["any"], "review": {"quorum": 1, "decision_rule": "majority"}},
+    "ballot": {"vote_type": "approval", "min_length": 1, "max_length": 5},
+    "eligibility": {"min_age": 18, "residence": "own_unit"},
+    "revote": "latest", "credentials": "pseudonymous", "tally": {"rule": "greedy"}})";
+}
+
+auto unit_ballot(const ppb::election_definition& def) -> ppb::instance {
+  ppb::instance inst;
+  inst.budget = *def.find_unit(unit_id)->budget;
+  inst.kind = def.ballot_of(unit_id).kind;
+  inst.rules = def.ballot_of(unit_id).rules;
+  inst.set_meta("description", unit_id);
+  inst.set_meta("unit", unit_id);
+  for (int i = 1; i <= project_count; ++i) {
+    ppb::project p;
+    p.id = "p" + std::to_string(i);
+    p.name = "Project " + std::to_string(i);
+    p.cost = 1000000 + 250000 * i;
+    inst.add(std::move(p));
+  }
+  return inst;
+}
+
+/// Voter `i`'s ballot: 1–5 of the 20 projects, deterministic per voter.
+auto ballot_of(const ppb::digest& election, const ppb::public_key& key, std::uint64_t i) -> ppb::ballot_content {
+  std::mt19937_64 rng(i * 0x9E3779B97F4A7C15ull + 1);
+  ppb::ballot_content b;
+  b.election = election;
+  b.unit = 0;
+  b.credential = key;
+  b.revision = 1;
+  for (auto& x : b.nonce) x = static_cast<std::uint8_t>(rng());
+  std::vector<std::uint16_t> all(project_count);
+  std::iota(all.begin(), all.end(), std::uint16_t{0});
+  const std::size_t k = 1 + rng() % 5;
+  for (std::size_t j = 0; j < k; ++j) std::swap(all[j], all[j + rng() % (all.size() - j)]);
+  b.items.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k));
+  std::sort(b.items.begin(), b.items.end());
+  return b;
+}
+
+/// Prints a Markdown table's head.
+void table_head(std::initializer_list<const char*> head) {
+  std::string sep;
+  for (const char* h : head) {
+    std::printf("| %s ", h);
+    sep += "|---";
+  }
+  std::printf("|\n%s|\n", sep.c_str());
+}
+
+/// Sequential durable writes: `records` records of 4 KiB with an fdatasync every `every`.
+struct disk_result {
+  double seconds = 0;
+  std::uint64_t bytes = 0, syncs = 0;
+};
+auto disk_write(const std::filesystem::path& file, std::uint64_t records, std::uint64_t every) -> disk_result {
+  std::vector<char> block(4096, 'x');
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    std::perror("open");
+    std::exit(1);
+  }
+  disk_result r;
+  const auto t0 = clock_type::now();
+  for (std::uint64_t i = 0; i < records; ++i) {
+    if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size())) {
+      std::perror("write");
+      std::exit(1);
+    }
+    r.bytes += block.size();
+    if ((i + 1) % every == 0 || i + 1 == records) {
+      ::fdatasync(fd);
+      ++r.syncs;
+    }
+  }
+  r.seconds = seconds_since(t0);
+  ::close(fd);
+  std::filesystem::remove(file);
+  return r;
+}
+
+}  // namespace
+
+auto main(int argc, char** argv) -> int {
+  std::uint64_t n = 200000;
+  unsigned clients = 64;
+  bool smoke = false, ballots_given = false;
+  std::string command = argv[0];
+  for (int i = 1; i < argc; ++i) {
+    command += " ";
+    command += argv[i];
+    if (std::strcmp(argv[i], "--smoke") == 0) {
+      smoke = true;
+    } else if (std::strcmp(argv[i], "--ballots") == 0 && i + 1 < argc) {
+      n = std::stoull(argv[++i]);
+      ballots_given = true;
+      command += std::string(" ") + argv[i];
+    } else if (std::strcmp(argv[i], "--clients") == 0 && i + 1 < argc) {
+      clients = static_cast<unsigned>(std::stoul(argv[++i]));
+      command += std::string(" ") + argv[i];
+    } else {
+      std::fprintf(stderr, "usage: ledger_bench [--smoke] [--ballots N] [--clients C]\n");
+      return 2;
+    }
+  }
+  if (smoke && !ballots_given) n = 2000;
+  if (n == 0 || clients == 0) {
+    std::fprintf(stderr, "ledger_bench: --ballots and --clients must be positive\n");
+    return 2;
+  }
+  ppb::crypto::init();
+  const auto machine0 = machine_cpu_now();
+  const double cpu0 = cpu_seconds();
+  const unsigned cores = ppb::hardware_threads();
+  std::printf("Machine: %u hardware threads, %s; load average at start %s\n\n", cores, cpu_model().c_str(),
+              load_average().c_str());
+  std::printf("Command: `%s`\n\n", command.c_str());
+  const support::temp_dir dir;
+
+  // ---------------------------------------------------------------------------------------------
+  // 1. Bare limits.
+  const std::uint64_t verify_iters = smoke ? 1000 : 10000;
+  constexpr std::size_t distinct = 256;  // distinct keys and messages, cycled
+  std::vector<ppb::public_key> vkeys(distinct);
+  std::vector<ppb::byte_buffer> vmsgs(distinct);
+  std::vector<ppb::signature> vsigs(distinct);
+  {
+    const auto election = ppb::crypto::election_id("bench");
+    for (std::size_t i = 0; i < distinct; ++i) {
+      const auto sk = ppb::secret_key::from_seed(seed_of(1, i));
+      vkeys[i] = sk.public_part();
+      vmsgs[i] = ppb::crypto::encode_ballot(ballot_of(election, vkeys[i], i));
+      vsigs[i] = sk.sign(vmsgs[i]);
+    }
+  }
+  std::atomic<std::uint64_t> bad{0};
+  // Each limit is the best of three timings of `count` calls of `f(i)` on `threads` threads: the
+  // machine's capacity, not one unlucky moment of a shared virtual machine.
+  const auto best_rate = [&](std::uint64_t count, unsigned threads, auto&& f) {
+    double best = 0;
+    for (int rep = 0; rep < 3; ++rep) {
+      const auto s0 = clock_type::now();
+      ppb::parallel_for(count, threads, f);
+      best = std::max(best, static_cast<double>(count) / seconds_since(s0));
+    }
+    return best;
+  };
+  const auto verify_one = [&](std::size_t i) {
+    if (!ppb::crypto::verify(vkeys[i % distinct], vmsgs[i % distinct], vsigs[i % distinct])) ++bad;
+  };
+  const auto point_one = [&](std::size_t i) {
+    if (!ppb::crypto::is_valid_credential_key(vkeys[i % distinct])) ++bad;
+  };
+  // What the box does per ballot before its lock: verify, then parse strictly.
+  std::vector<ppb::byte_buffer> vsigned(distinct);
+  for (std::size_t i = 0; i < distinct; ++i) {
+    vsigned[i] = vmsgs[i];
+    vsigned[i].insert(vsigned[i].end(), vsigs[i].begin(), vsigs[i].end());
+  }
+  const auto open_one = [&](std::size_t i) {
+    if (!ppb::crypto::open_ballot(vsigned[i % distinct])) ++bad;
+  };
+  const std::uint64_t verify_all_iters = verify_iters * cores;
+  const double verify1 = best_rate(verify_iters, 1, verify_one);
+  const double verify_all = best_rate(verify_all_iters, cores, verify_one);
+  const double point1 = best_rate(verify_iters, 1, point_one);
+  const double point_all = best_rate(verify_all_iters, cores, point_one);
+  const double open1 = best_rate(verify_iters, 1, open_one);
+  if (bad != 0) {
+    std::fprintf(stderr, "unexpected: %llu failed verifications\n", static_cast<unsigned long long>(bad.load()));
+    return 1;
+  }
+  const std::uint64_t sha_mib = smoke ? 16 : 256;
+  std::vector<std::uint8_t> mib(1u << 20);
+  for (std::size_t i = 0; i < mib.size(); ++i) mib[i] = static_cast<std::uint8_t>(i * 131);
+  ppb::digest sink{};
+  auto t0 = clock_type::now();
+  for (std::uint64_t i = 0; i < sha_mib; ++i) {
+    mib[0] = sink[0];
+    sink = ppb::crypto::sha256(mib);
+  }
+  const double sha_mbs = static_cast<double>(sha_mib << 20) / seconds_since(t0) / 1e6;
+  const auto disk = disk_write(dir.path / "disk.bin", smoke ? 1024 : 16384, 64);
+  const auto disk1 = disk_write(dir.path / "disk1.bin", smoke ? 100 : 1000, 1);
+  const double record_mbs = mb(disk.bytes) / disk.seconds;
+
+  std::printf("### Bare limits\n\n");
+  {
+    table_head({"measure", "rate", "per core"});
+    std::printf(
+        "| Ed25519 verify, 1 core (`crypto::verify`, %zu-byte messages, best of 3 × %llu calls) | %s/s | %s/s |\n",
+        vmsgs[0].size(), static_cast<unsigned long long>(verify_iters), rate(verify1).c_str(), rate(verify1).c_str());
+    std::printf("| Ed25519 verify, %u threads (`parallel_for`) | %s/s | %s/s |\n", cores, rate(verify_all).c_str(),
+                rate(verify_all / cores).c_str());
+    std::printf("| credential point check, 1 core (`is_valid_credential_key`) | %s/s | %s/s |\n", rate(point1).c_str(),
+                rate(point1).c_str());
+    std::printf("| credential point check, %u threads | %s/s | %s/s |\n", cores, rate(point_all).c_str(),
+                rate(point_all / cores).c_str());
+    std::printf("| `crypto::open_ballot` (verify + strict parse), 1 core | %s/s | %s/s |\n", rate(open1).c_str(),
+                rate(open1).c_str());
+    std::printf("| SHA-256, 1 core, 1 MiB buffers | %.0f MB/s | %.0f MB/s |\n", sha_mbs, sha_mbs);
+    std::printf("| disk: 4 KiB appends, fdatasync every 64 (%.0f MB) | %.1f MB/s, %.0f fdatasync/s | – |\n",
+                mb(disk.bytes), record_mbs, static_cast<double>(disk.syncs) / disk.seconds);
+    std::printf("| disk: 4 KiB appends, fdatasync after each (%llu) | %.0f fdatasync/s (%.2f ms each) | – |\n",
+                static_cast<unsigned long long>(disk1.syncs), static_cast<double>(disk1.syncs) / disk1.seconds,
+                1e3 * disk1.seconds / static_cast<double>(disk1.syncs));
+  }
+  std::printf("\n");
+
+  // ---------------------------------------------------------------------------------------------
+  // 2. The ballot box.
+  const auto def = ppb::io::parse_election(election_json(), "ledger_bench");
+  const auto election = ppb::crypto::election_id(def.bytes());
+  const auto at = *ppb::parse_iso_timestamp(voting_moment);
+  const auto authority = ppb::secret_key::from_seed(seed_of(2, 0));
+
+  std::vector<ppb::public_key> keys(n);
+  auto mem_voters = memory_stage::start();
+  std::vector<ppb::byte_buffer> ballots(n);
+  double keygen_s = 0, sign_s = 0, keygen_cpu = 0, sign_cpu = 0;
+  {
+    std::vector<ppb::secret_key> secrets(n);
+    t0 = clock_type::now();
+    auto c0 = cpu_seconds();
+    ppb::parallel_for(n, cores, [&](std::size_t i) {
+      secrets[i] = ppb::secret_key::from_seed(seed_of(3, i));
+      keys[i] = secrets[i].public_part();
+    });
+    keygen_s = seconds_since(t0);
+    keygen_cpu = cpu_seconds() - c0;
+    t0 = clock_type::now();
+    c0 = cpu_seconds();
+    ppb::parallel_for(n, cores, [&](std::size_t i) {
+      ballots[i] = ppb::crypto::sign_ballot(ballot_of(election, keys[i], i), secrets[i]);
+    });
+    sign_s = seconds_since(t0);
+    sign_cpu = cpu_seconds() - c0;
+  }
+  std::uint64_t ballot_bytes = 0;
+  for (const auto& b : ballots) ballot_bytes += b.size();
+
+  ppb::ledger::box_setup setup;
+  setup.election = def;
+  setup.ballots.push_back(unit_ballot(def));
+  setup.authority = authority.public_part();
+  setup.credentials.reserve(n);
+  for (const auto& k : keys) setup.credentials.push_back({k, unit_id});
+  std::vector<ppb::public_key>().swap(keys);
+
+  const auto log_path = dir.path / "ballots.log";
+  std::vector<float> latency(n);  // seconds of each submit
+  mem_voters.stop();
+  auto mem_box = memory_stage::start();
+  t0 = clock_type::now();
+  auto c0 = cpu_seconds();
+  auto box = ppb::ledger::ballot_box::create(log_path, std::move(setup));
+  const double create_s = seconds_since(t0), create_cpu = cpu_seconds() - c0;
+  const auto syncs0 = box.syncs();
+  const auto log_setup_bytes = std::filesystem::file_size(log_path);
+
+  std::atomic<std::uint64_t> refused{0};
+  t0 = clock_type::now();
+  c0 = cpu_seconds();
+  const auto switches0 = context_switches();
+  ppb::parallel_for(n, clients, [&](std::size_t i) {
+    const auto s0 = clock_type::now();
+    const auto v = box.submit(ballots[i], at);
+    latency[i] = static_cast<float>(seconds_since(s0));
+    if (!v.accepted) ++refused;
+  });
+  const double submit_s = seconds_since(t0), submit_cpu = cpu_seconds() - c0;
+  const auto submit_syncs = box.syncs() - syncs0;
+  const auto submit_switches = context_switches() - switches0;
+  mem_box.stop();
+  if (refused != 0 || box.accepted() != n) {
+    std::fprintf(stderr, "unexpected: %llu ballots refused\n", static_cast<unsigned long long>(refused.load()));
+    return 1;
+  }
+  const double box_rate = static_cast<double>(n) / submit_s;
+  double lat_sum = 0;
+  for (float l : latency) lat_sum += l;
+  std::sort(latency.begin(), latency.end());
+  const auto pct = [&](double p) {
+    return 1e3 * static_cast<double>(
+                     latency[std::min<std::size_t>(n - 1, static_cast<std::size_t>(p * static_cast<double>(n)))]);
+  };
+
+  std::printf("### Ballot box (%llu voters, one ballot each, %u submitting threads)\n\n",
+              static_cast<unsigned long long>(n), clients);
+  {
+    // CPU µs per item (every thread of the process) against the bare one-core cost of its check.
+    const auto us = [&](double cpu) { return 1e6 * cpu / static_cast<double>(n); };
+    table_head({"stage", "wall s", "CPU s", "rate", "CPU µs per item", "note"});
+    std::printf("| derive voter keys (`secret_key::from_seed`, %u threads) | %.2f | %.2f | %s/s | %.0f | |\n", cores,
+                keygen_s, keygen_cpu, rate(static_cast<double>(n) / keygen_s).c_str(), us(keygen_cpu));
+    std::printf(
+        "| sign ballots (`crypto::sign_ballot`, %u threads: the voters' side) | %.2f | %.2f | %s/s | %.0f | "
+        "%.1f bytes/ballot |\n",
+        cores, sign_s, sign_cpu, rate(static_cast<double>(n) / sign_s).c_str(), us(sign_cpu),
+        static_cast<double>(ballot_bytes) / static_cast<double>(n));
+    std::printf(
+        "| `ballot_box::create` (%llu credentials) | %.2f | %.2f | %s credentials/s | %.0f | %.0f%% of the "
+        "%u-thread point-check rate (bare check %.0f µs) |\n",
+        static_cast<unsigned long long>(n), create_s, create_cpu, rate(static_cast<double>(n) / create_s).c_str(),
+        us(create_cpu), 100.0 * static_cast<double>(n) / create_s / point_all, cores, 1e6 / point1);
+    std::printf(
+        "| `submit` × %llu from %u threads | %.2f | %.2f | **%s ballots/s** | %.0f | **%.0f%% of the %u-thread "
+        "verify rate** (target ≥ 85%%; bare verify %.0f µs, `open_ballot` %.0f µs) |\n",
+        static_cast<unsigned long long>(n), clients, submit_s, submit_cpu, rate(box_rate).c_str(), us(submit_cpu),
+        100.0 * box_rate / verify_all, cores, 1e6 / verify1, 1e6 / open1);
+  }
+  std::printf("\n");
+  {
+    table_head({"fdatasyncs", "submissions per fdatasync", "fdatasyncs/s", "context switches per submission",
+                "latency mean ms", "p50 ms", "p99 ms", "max ms"});
+    std::printf(
+        "| %llu | %.1f | %.0f | %.1f | %.2f | %.2f | %.2f | %.2f |\n", static_cast<unsigned long long>(submit_syncs),
+        static_cast<double>(n) / static_cast<double>(std::max<std::uint64_t>(1, submit_syncs)),
+        static_cast<double>(submit_syncs) / submit_s, static_cast<double>(submit_switches) / static_cast<double>(n),
+        1e3 * lat_sum / static_cast<double>(n), pct(0.50), pct(0.99), 1e3 * static_cast<double>(latency.back()));
+  }
+  std::printf("\n");
+  std::vector<float>().swap(latency);
+
+  // ---------------------------------------------------------------------------------------------
+  // 3. Close and replay.
+  box.close(authority, at);
+  const auto box_entries = box.size();
+  const auto box_root = box.root();
+  { auto gone = std::move(box); }  // releases the writer's lock and the box's memory
+  std::vector<ppb::byte_buffer>().swap(ballots);
+  const auto log_bytes = std::filesystem::file_size(log_path);
+  auto mem_replay = memory_stage::start();
+  t0 = clock_type::now();
+  c0 = cpu_seconds();
+  const auto replay = ppb::ledger::replay_log(log_path);
+  const double replay_s = seconds_since(t0), replay_cpu = cpu_seconds() - c0;
+  mem_replay.stop();
+  if (replay.entries != box_entries || replay.root != box_root || replay.accepted != n || !replay.closed) {
+    std::fprintf(stderr, "unexpected: the replay disagrees with the box\n");
+    return 1;
+  }
+  const double replay_rate = static_cast<double>(replay.entries) / replay_s;
+  std::printf("### Replay of the closed log (`ledger::replay_log`)\n\n");
+  {
+    // The bare cost of a replay's checks: a point check per credential and a verify per ballot.
+    const double bare_s = static_cast<double>(n) / point_all + static_cast<double>(n) / verify_all;
+    table_head({"entries", "log MB", "wall s", "CPU s", "CPU µs per entry", "entries/s",
+                "entries/s ÷ all-core verify rate",
+                "bare checks (N point checks + N verifies, all cores) ÷ replay time"});
+    std::printf("| %llu | %.1f | %.2f | %.2f | %.0f | %s | %.0f%% | %.2f s ÷ %.2f s = %.0f%% |\n",
+                static_cast<unsigned long long>(replay.entries), mb(log_bytes), replay_s, replay_cpu,
+                1e6 * replay_cpu / static_cast<double>(replay.entries), rate(replay_rate).c_str(),
+                100.0 * replay_rate / verify_all, bare_s, replay_s, 100.0 * bare_s / replay_s);
+  }
+  std::printf("\n");
+
+  // ---------------------------------------------------------------------------------------------
+  // 4. Merkle proofs over N leaves.
+  auto mem_tree = memory_stage::start();
+  ppb::merkle::tree tree;
+  t0 = clock_type::now();
+  for (std::uint64_t i = 0; i < n; ++i) {
+    ppb::digest d{};
+    for (int b = 0; b < 8; ++b) d[static_cast<std::size_t>(b)] = static_cast<std::uint8_t>(i >> (8 * b));
+    tree.append(ppb::merkle::leaf_hash(d));
+  }
+  const double build_s = seconds_since(t0);
+  const auto root = tree.root();
+  std::mt19937_64 rng(7);
+  const std::uint64_t incl = smoke ? 10000 : 100000, cons = smoke ? 1000 : 10000, chunk = 10000;
+  double prove_s = 0, check_s = 0, cprove_s = 0, ccheck_s = 0;
+  std::uint64_t proof_digests = 0, failures = 0;
+  std::vector<std::uint64_t> at_index;
+  std::vector<std::vector<ppb::digest>> proofs;
+  for (std::uint64_t done = 0; done < incl; done += chunk) {
+    const auto m = std::min(chunk, incl - done);
+    at_index.resize(m);
+    proofs.assign(m, {});
+    for (auto& x : at_index) x = rng() % n;
+    t0 = clock_type::now();
+    for (std::uint64_t j = 0; j < m; ++j) proofs[j] = tree.inclusion_proof(at_index[j], n);
+    prove_s += seconds_since(t0);
+    t0 = clock_type::now();
+    for (std::uint64_t j = 0; j < m; ++j)
+      failures += !ppb::merkle::verify_inclusion(tree.leaf(at_index[j]), at_index[j], n, proofs[j], root);
+    check_s += seconds_since(t0);
+    for (const auto& p : proofs) proof_digests += p.size();
+  }
+  std::vector<ppb::digest> old_roots;
+  for (std::uint64_t done = 0; done < cons; done += chunk) {
+    const auto m = std::min(chunk, cons - done);
+    at_index.resize(m);
+    old_roots.resize(m);
+    proofs.assign(m, {});
+    for (std::uint64_t j = 0; j < m; ++j) {
+      at_index[j] = 1 + rng() % n;
+      old_roots[j] = tree.root_at(at_index[j]);  // the client has it from an older checkpoint
+    }
+    t0 = clock_type::now();
+    for (std::uint64_t j = 0; j < m; ++j) proofs[j] = tree.consistency_proof(at_index[j], n);
+    cprove_s += seconds_since(t0);
+    t0 = clock_type::now();
+    for (std::uint64_t j = 0; j < m; ++j)
+      failures += !ppb::merkle::verify_consistency(at_index[j], n, old_roots[j], root, proofs[j]);
+    ccheck_s += seconds_since(t0);
+  }
+  if (failures != 0) {
+    std::fprintf(stderr, "unexpected: %llu proofs did not verify\n", static_cast<unsigned long long>(failures));
+    return 1;
+  }
+  std::printf("### Merkle proofs (`merkle::tree` of %llu leaves, 1 thread)\n\n", static_cast<unsigned long long>(n));
+  {
+    table_head({"operation", "count", "seconds", "per second", "note"});
+    std::printf("| build (`append` of leaf hashes) | %llu | %.3f | %s | tree memory %.1f MB |\n",
+                static_cast<unsigned long long>(n), build_s, rate(static_cast<double>(n) / build_s).c_str(),
+                mb(tree.memory_bytes()));
+    std::printf("| `inclusion_proof(i, N)` | %llu | %.3f | %s | %.1f digests per proof |\n",
+                static_cast<unsigned long long>(incl), prove_s, rate(static_cast<double>(incl) / prove_s).c_str(),
+                static_cast<double>(proof_digests) / static_cast<double>(incl));
+    std::printf("| `verify_inclusion` | %llu | %.3f | %s | |\n", static_cast<unsigned long long>(incl), check_s,
+                rate(static_cast<double>(incl) / check_s).c_str());
+    std::printf("| `consistency_proof(m, N)` | %llu | %.3f | %s | m uniform in [1, N] |\n",
+                static_cast<unsigned long long>(cons), cprove_s, rate(static_cast<double>(cons) / cprove_s).c_str());
+    std::printf("| `verify_consistency` | %llu | %.3f | %s | |\n", static_cast<unsigned long long>(cons), ccheck_s,
+                rate(static_cast<double>(cons) / ccheck_s).c_str());
+  }
+  std::printf("\n");
+
+  // ---------------------------------------------------------------------------------------------
+  // 5. Memory and size.
+  mem_tree.stop();
+  std::printf("### Memory and log size\n\n");
+  {
+    table_head({"stage", "resident before MB", "peak during MB", "growth MB", "growth per voter, bytes"});
+    const auto row = [&](const char* what, const memory_stage& m) {
+      std::printf("| %s | %.0f | %.0f | %.0f | %.0f |\n", what, mb(m.before), mb(m.peak), mb(m.growth()),
+                  static_cast<double>(m.growth()) / static_cast<double>(n));
+    };
+    row("the bench's voters: keys, signed ballots, credential list", mem_voters);
+    row("`ballot_box::create` + every `submit` (the box's state, tree and log buffers)", mem_box);
+    row("`replay_log` (the box and the ballots freed first)", mem_replay);
+    row("`merkle::tree` of N leaves and the proofs", mem_tree);
+  }
+  std::printf("\n");
+  {
+    table_head({"log bytes", "setup + credentials bytes", "bytes per ballot (whole log / N)", "ballot entry bytes",
+                "signed ballot bytes"});
+    const double per_ballot = static_cast<double>(ballot_bytes) / static_cast<double>(n);
+    std::printf("| %llu | %llu | %.1f | %.1f | %.1f |\n", static_cast<unsigned long long>(log_bytes),
+                static_cast<unsigned long long>(log_setup_bytes),
+                static_cast<double>(log_bytes) / static_cast<double>(n),
+                per_ballot + 9 + static_cast<double>(ppb::ledger::record_overhead_bytes), per_ballot);
+  }
+  // The same all-core verify measurement again, to show how much the machine moved meanwhile.
+  const double verify_all_end = best_rate(verify_all_iters, cores, verify_one);
+  const auto machine1 = machine_cpu_now();
+  const double others = std::max(0.0, (machine1.busy - machine0.busy) - (cpu_seconds() - cpu0));
+  const double machine_s = std::max(1e-9, machine1.total - machine0.total);
+  std::printf(
+      "\n(%u-thread verify limit: %s/s at the start, %s/s measured again at the end. Other processes used "
+      "%.0f of the machine's %.0f CPU seconds during the run (%.0f%%). Load average at the end %s, this "
+      "run's threads included.)\n",
+      cores, rate(verify_all).c_str(), rate(verify_all_end).c_str(), others, machine_s, 100.0 * others / machine_s,
+      load_average().c_str());
+  return 0;
+}
