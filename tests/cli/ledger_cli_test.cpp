@@ -14,20 +14,13 @@
 
 using support::run_ppb;
 
+using support::flip_byte;
+
 namespace {
 
 const std::string data = PPB_TEST_DATA;
 
 auto first_line(const std::string& s) -> std::string { return s.substr(0, s.find('\n')); }
-
-void flip_byte(const std::filesystem::path& p, std::uintmax_t offset) {
-  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
-  f.seekg(static_cast<std::streamoff>(offset));
-  char c;
-  f.get(c);
-  f.seekp(static_cast<std::streamoff>(offset));
-  f.put(static_cast<char>(c ^ 0x01));
-}
 
 /// A small city vote set up through the command line: keys, ballots of each unit, credentials.
 struct city_vote {

@@ -12,16 +12,9 @@ using namespace ppb::ledger;
 using fixture::box_world;
 using fixture::voting_time;
 
-namespace {
+using support::flip_byte;
 
-auto flip_byte(const std::filesystem::path& p, std::uintmax_t offset) {
-  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
-  f.seekg(static_cast<std::streamoff>(offset));
-  char c;
-  f.get(c);
-  f.seekp(static_cast<std::streamoff>(offset));
-  f.put(static_cast<char>(c ^ 0x01));
-}
+namespace {
 
 auto corrupt_message(const std::filesystem::path& p) -> std::string {
   try {

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 
@@ -30,6 +31,16 @@ struct temp_dir {
   /// The path of `name` inside the directory, as text (it joins command lines and converts to a path).
   [[nodiscard]] auto operator/(const std::string& name) const -> std::string { return (path / name).string(); }
 };
+
+/// Flips the lowest bit of the byte at `offset` of file `p` (tamper tests; twice restores it).
+inline void flip_byte(const std::filesystem::path& p, std::uintmax_t offset) {
+  std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(static_cast<std::streamoff>(offset));
+  char c = 0;
+  f.get(c);
+  f.seekp(static_cast<std::streamoff>(offset));
+  f.put(static_cast<char>(c ^ 0x01));
+}
 
 }  // namespace support
 

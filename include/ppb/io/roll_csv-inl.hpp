@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "ppb/detail/memory_stream.hpp"
+#include "ppb/core/bytes.hpp"
 #include "ppb/io/roll_csv.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -104,36 +105,16 @@ inline auto roll_split(std::string_view line, std::vector<std::string_view>& cel
   }
 }
 
-inline auto roll_hex_value(char c) noexcept -> int {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 }  // namespace detail
 
 PPB_FUNC auto io::credential_to_hex(const std::array<std::uint8_t, credential_key_bytes>& key) -> std::string {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string s;
-  s.reserve(2 * key.size());
-  for (auto b : key) {
-    s += digits[b >> 4];
-    s += digits[b & 15];
-  }
-  return s;
+  return to_hex(key);
 }
 
 PPB_FUNC auto io::credential_from_hex(std::string_view hex) noexcept
     -> std::optional<std::array<std::uint8_t, credential_key_bytes>> {
-  if (hex.size() != 2 * credential_key_bytes) return std::nullopt;
-  std::array<std::uint8_t, credential_key_bytes> key{};
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    const int hi = detail::roll_hex_value(hex[2 * i]), lo = detail::roll_hex_value(hex[2 * i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    key[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-  }
-  return key;
+  return from_hex_array<credential_key_bytes>(hex);
 }
 
 PPB_FUNC auto io::read_roll(std::istream& in, std::string_view name, const election_definition* election,

@@ -293,19 +293,12 @@ class box_state {
     if (closed_) return refuse(reject_reason::box_closed, "the ballot box is closed");
     if (!*opened) return refuse(static_cast<reject_reason>(opened->fault), opened->detail);
     const auto& b = opened->ballot->content;
-    if (b.election != election_id_)
-      return refuse(reject_reason::wrong_election, "signed for election " + to_hex(b.election).substr(0, 16) + "…");
-    if (b.unit >= units_.size())
-      return refuse(reject_reason::unknown_unit, "unit index " + std::to_string(b.unit) + "; the election has " +
-                                                     std::to_string(units_.size()) + " ballot units");
+    if (auto f = envelope_fault(b.election, b.unit)) return refuse(f->first, std::move(f->second));
     const auto& unit = units_[b.unit];
     const auto cred = by_key_.find(b.credential);
     if (cred == by_key_.end()) return refuse(reject_reason::unknown_credential, "the key is not on the credential list");
     if (revoked_.count(cred->second)) return refuse(reject_reason::revoked_credential, "the key was revoked");
-    if (const auto* w = setup_.election.phase(phase_kind::voting)) {
-      if (at < w->begin) return refuse(reject_reason::voting_not_open, "voting opens " + format_iso_timestamp(w->begin));
-      if (at >= w->end) return refuse(reject_reason::voting_closed, "voting closed " + format_iso_timestamp(w->end));
-    }
+    if (auto f = window_fault(at)) return refuse(f->first, std::move(f->second));
     if (seen_.count(v.ballot_id)) return refuse(reject_reason::duplicate, "this ballot was already received");
     if (paper_marked_.count(slot_of(cred->second, b.unit)))
       return refuse(reject_reason::voted_on_paper, "this voter voted on paper in " + unit);
@@ -349,19 +342,12 @@ class box_state {
     if (closed_) return refuse(reject_reason::box_closed, "the ballot box is closed");
     if (!opened) return refuse(static_cast<reject_reason>(opened.fault), opened.detail);
     const auto& b = opened.batch->batch;
-    if (b.election != election_id_)
-      return refuse(reject_reason::wrong_election, "signed for election " + to_hex(b.election).substr(0, 16) + "…");
-    if (b.unit >= units_.size())
-      return refuse(reject_reason::unknown_unit, "unit index " + std::to_string(b.unit) + "; the election has " +
-                                                     std::to_string(units_.size()) + " ballot units");
+    if (auto f = envelope_fault(b.election, b.unit)) return refuse(f->first, std::move(f->second));
     const auto& unit = units_[b.unit];
     const auto officer = officers_.find(b.officer);
     if (officer == officers_.end() || officer->second != unit)
       return refuse(reject_reason::unknown_officer, "the key is not an officer of " + unit);
-    if (const auto* w = setup_.election.phase(phase_kind::voting)) {
-      if (at < w->begin) return refuse(reject_reason::voting_not_open, "voting opens " + format_iso_timestamp(w->begin));
-      if (at >= w->end) return refuse(reject_reason::voting_closed, "voting closed " + format_iso_timestamp(w->end));
-    }
+    if (auto f = window_fault(at)) return refuse(f->first, std::move(f->second));
     if (batches_.count({b.officer, b.number}))
       return refuse(reject_reason::duplicate_batch, "batch " + std::to_string(b.number) + " of this officer was already received");
     if (b.marks.size() != b.ballots.size())
@@ -408,6 +394,25 @@ class box_state {
   }
 
  private:
+  using fault = std::optional<std::pair<reject_reason, std::string>>;
+  /// What ballots and batches share: signed for this election, for one of its ballot units.
+  [[nodiscard]] auto envelope_fault(const digest& election, std::uint32_t unit) const -> fault {
+    if (election != election_id_)
+      return std::pair{reject_reason::wrong_election, "signed for election " + to_hex(election).substr(0, 16) + "…"};
+    if (unit >= units_.size())
+      return std::pair{reject_reason::unknown_unit, "unit index " + std::to_string(unit) + "; the election has " +
+                                                        std::to_string(units_.size()) + " ballot units"};
+    return std::nullopt;
+  }
+  /// Whether `at` is outside the voting phase (an election without one is always open).
+  [[nodiscard]] auto window_fault(std::chrono::sys_seconds at) const -> fault {
+    if (const auto* w = setup_.election.phase(phase_kind::voting)) {
+      if (at < w->begin) return std::pair{reject_reason::voting_not_open, "voting opens " + format_iso_timestamp(w->begin)};
+      if (at >= w->end) return std::pair{reject_reason::voting_closed, "voting closed " + format_iso_timestamp(w->end)};
+    }
+    return std::nullopt;
+  }
+
   static auto slot_of(std::uint32_t credential, std::uint32_t unit) noexcept -> std::uint64_t {
     return (std::uint64_t{credential} << 32) | unit;
   }

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ppb/core/bytes.hpp"
 #include "ppb/eligibility/iin.hpp"
+#include "ppb/core/bytes.hpp"
 #include "ppb/proposals/registry.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -130,11 +132,7 @@ namespace detail {
 
 inline auto proposal_money(money m, int places) -> std::string { return format_units(m, places); }
 
-inline auto proposal_is_hex64(std::string_view s) -> bool {
-  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-         });
-}
+inline auto proposal_is_hex64(std::string_view s) -> bool { return from_hex_array<32>(s).has_value(); }
 
 /// Whether the review phases allow a vote at `t` (with neither phase: before voting begins).
 inline auto review_open(const election_definition& e, std::chrono::sys_seconds t) -> bool {
