@@ -162,16 +162,16 @@ TEST_CASE("box: setup errors are refused before anything is written") {
   box_world w;
   auto s = w.setup();
   s.ballots.pop_back();
-  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  CHECK_THROWS_AS((void)ballot_box::create(dir / "a.log", s), usage_error);
   s = w.setup();
   s.credentials.push_back(s.credentials.front());
-  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  CHECK_THROWS_AS((void)ballot_box::create(dir / "a.log", s), usage_error);
   s = w.setup();
   s.credentials.front().key = public_key{};  // small order
-  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  CHECK_THROWS_AS((void)ballot_box::create(dir / "a.log", s), usage_error);
   s = w.setup();
   s.credentials.front().unit = "atlantis";
-  CHECK_THROWS_AS(ballot_box::create(dir / "a.log", s), usage_error);
+  CHECK_THROWS_AS((void)ballot_box::create(dir / "a.log", s), usage_error);
   CHECK_FALSE(std::filesystem::exists(dir / "a.log"));
   auto box = ballot_box::create(dir / "a.log", w.setup());
   CHECK_THROWS_AS(box.close(w.voters[0], voting_time()), usage_error);  // not the authority
