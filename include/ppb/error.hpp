@@ -37,7 +37,7 @@ enum class errc : std::int32_t {
   empty_id = 114,           ///< a project or voter id is empty
   extra_cells = 115,        ///< a row has more cells than its header
   count_mismatch = 116,     ///< a section has more rows than META's num_projects/num_votes say
-  duplicate_key = 117,      ///< a META key appears twice
+  duplicate_key = 117,      ///< a META key, or a column name in a section header, appears twice
   // 120–139: election definitions, voter rolls, proposal files, snapshots (issue 4)
   json_syntax = 120,        ///< a JSON document cannot be parsed (syntax, bad UTF-8, duplicate key)
   invalid_election = 121,   ///< an election definition breaks its schema; every problem is listed

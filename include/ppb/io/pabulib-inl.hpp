@@ -59,7 +59,8 @@ class row_reader {
       ++line_no_;
       account(line_.size() + 1);
       if (line_no_ == 1 && line_.starts_with("\xEF\xBB\xBF")) line_.erase(0, 3);
-      if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+      line_ended_crlf_ = !line_.empty() && line_.back() == '\r';
+      if (line_ended_crlf_) line_.pop_back();
       if (trim(line_).empty()) continue;  // blank lines carry no data
       row_line_ = line_no_;
       split();
@@ -99,8 +100,11 @@ class row_reader {
               fail(errc::truncated, "a quoted cell is never closed: the file ends inside it", row_line_);
             ++line_no_;
             account(more.size() + 1);
-            if (!more.empty() && more.back() == '\r') more.pop_back();
+            // Inside quotes the line break is data, kept byte for byte (CR LF or LF).
+            if (line_ended_crlf_) text_ += '\r';
             text_ += '\n';
+            line_ended_crlf_ = !more.empty() && more.back() == '\r';
+            if (line_ended_crlf_) more.pop_back();
             line_ = line_.substr(0, i) + more;  // continue scanning in the joined text
             continue;
           }
@@ -138,6 +142,7 @@ class row_reader {
   std::vector<std::pair<std::size_t, std::size_t>> bounds_;
   std::vector<std::string_view> views_;
   std::uint64_t line_no_ = 0, row_line_ = 0;
+  bool line_ended_crlf_ = false;  // the CR of this line's CR LF was taken off
 };
 
 /// A set of row numbers keyed by the text of each row's id (open addressing, 4 bytes a slot), so
@@ -215,10 +220,37 @@ inline auto column_of(const std::vector<std::string>& header, std::initializer_l
   return -1;
 }
 
-// Project columns with a typed home in `project`; every other column goes to `project::extra`.
-inline auto is_typed_project_column(std::size_t index, std::string_view c) -> bool {
-  return index == 0 || c == "cost" || c == "name" || c == "category" || c == "categories" || c == "beneficiaries" ||
-         c == "target" || c == "targets" || c == "selected";
+// Where the PROJECTS columns with a typed home in `project` sit (-1: absent). Of several aliases
+// the first listed wins; every other column, aliases that lost included, goes to `project::extra`,
+// so reading and writing agree on each cell.
+struct project_layout {
+  int cost = -1, name = -1, categories = -1, targets = -1, district = -1, selected = -1;
+
+  explicit project_layout(const std::vector<std::string>& header)
+      : cost(column_of(header, {"cost"})),
+        name(column_of(header, {"name"})),
+        categories(column_of(header, {"category", "categories"})),
+        targets(column_of(header, {"beneficiaries", "target", "targets"})),
+        district(column_of(header, {"district", "subunit", "neighborhood"})),
+        selected(column_of(header, {"selected"})) {}
+
+  // District stays in `extra` too: pabulib spells it three ways and the writer keeps the spelling.
+  [[nodiscard]] auto is_typed(std::size_t i) const -> bool {
+    const int c = static_cast<int>(i);
+    return i == 0 || c == cost || c == name || c == categories || c == targets || c == selected;
+  }
+};
+
+// A section's header row; a repeated column name would leave one column's cells nowhere.
+template <class Reader>
+auto header_columns(const Reader& r, std::string_view section_name) -> std::vector<std::string> {
+  std::vector<std::string> columns;
+  for (auto c : r.cells()) {
+    if (std::find(columns.begin(), columns.end(), c) != columns.end())
+      r.fail(errc::duplicate_key, std::string(section_name) + " header names column '" + std::string(c) + "' twice");
+    columns.emplace_back(c);
+  }
+  return columns;
 }
 
 }  // namespace detail
@@ -288,15 +320,10 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
   // PROJECTS: header, then rows until VOTES.
   if (!r.next()) r.fail(errc::missing_section, "the file ends after PROJECTS: no header and no VOTES section");
   if (detail::section_of(r.cells()) != section::none) r.fail(errc::missing_field, "PROJECTS has no header row");
-  for (auto c : r.cells()) inst.project_columns.emplace_back(c);
+  inst.project_columns = detail::header_columns(r, "PROJECTS");
   const auto& pcols = inst.project_columns;
-  const int cost_col = detail::column_of(pcols, {"cost"});
-  if (cost_col < 0) r.fail(errc::missing_field, "PROJECTS has no 'cost' column");
-  const int name_col = detail::column_of(pcols, {"name"});
-  const int cat_col = detail::column_of(pcols, {"category", "categories"});
-  const int target_col = detail::column_of(pcols, {"beneficiaries", "target", "targets"});
-  const int district_col = detail::column_of(pcols, {"district", "subunit", "neighborhood"});
-  const int selected_col = detail::column_of(pcols, {"selected"});
+  const detail::project_layout layout(pcols);
+  if (layout.cost < 0) r.fail(errc::missing_field, "PROJECTS has no 'cost' column");
   std::vector<decimal> costs;
   int places = budget.places;
   for (;;) {
@@ -312,20 +339,20 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
     p.id = std::string(c[0]);
     if (p.id.empty()) r.fail(errc::empty_id, "project id is empty");
     if (inst.find(p.id)) r.fail(errc::duplicate_project, "project id '" + p.id + "' appears twice");
-    if (detail::is_none(cell(cost_col))) r.fail(errc::not_a_number, "project '" + p.id + "' has no cost");
-    const decimal cost = detail::parse_money_text(r, "cost of project '" + p.id + "'", cell(cost_col));
+    if (detail::is_none(cell(layout.cost))) r.fail(errc::not_a_number, "project '" + p.id + "' has no cost");
+    const decimal cost = detail::parse_money_text(r, "cost of project '" + p.id + "'", cell(layout.cost));
     places = std::max(places, cost.places);
     costs.push_back(cost);
-    if (!detail::is_none(cell(name_col))) p.name = std::string(cell(name_col));
-    if (!detail::is_none(cell(cat_col)))
-      for (auto v : detail::split_list(cell(cat_col), ',')) p.categories.emplace_back(v);
-    if (!detail::is_none(cell(target_col)))
-      for (auto v : detail::split_list(cell(target_col), ',')) p.targets.emplace_back(v);
-    if (!detail::is_none(cell(district_col))) p.district = std::string(cell(district_col));
-    if (!detail::is_none(cell(selected_col)))
-      p.selected = static_cast<int>(detail::parse_int(r, "selected of project '" + p.id + "'", cell(selected_col)));
+    if (!detail::is_none(cell(layout.name))) p.name = std::string(cell(layout.name));
+    if (!detail::is_none(cell(layout.categories)))
+      for (auto v : detail::split_list(cell(layout.categories), ',')) p.categories.emplace_back(v);
+    if (!detail::is_none(cell(layout.targets)))
+      for (auto v : detail::split_list(cell(layout.targets), ',')) p.targets.emplace_back(v);
+    if (!detail::is_none(cell(layout.district))) p.district = std::string(cell(layout.district));
+    if (!detail::is_none(cell(layout.selected)))
+      p.selected = static_cast<int>(detail::parse_int(r, "selected of project '" + p.id + "'", cell(layout.selected)));
     for (std::size_t i = 0; i < pcols.size(); ++i)
-      if (!detail::is_typed_project_column(i, pcols[i])) p.extra.emplace_back(pcols[i], std::string(cell(static_cast<int>(i))));
+      if (!layout.is_typed(i)) p.extra.emplace_back(pcols[i], std::string(cell(static_cast<int>(i))));
     inst.add(std::move(p));
   }
   if (num_projects && static_cast<std::uint64_t>(*num_projects) != inst.size())
@@ -343,8 +370,7 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
   // VOTES: header, then one ballot per row.
   e.prof = profile(inst.kind);
   if (!r.next()) r.fail(errc::missing_field, "VOTES has no header row");
-  std::vector<std::string> vcols;
-  for (auto c : r.cells()) vcols.emplace_back(c);
+  const std::vector<std::string> vcols = detail::header_columns(r, "VOTES");
   const int vote_col = detail::column_of(vcols, {"vote"});
   if (vote_col < 0) r.fail(errc::missing_field, "VOTES has no 'vote' column");
   const int points_col = detail::column_of(vcols, {"points"});
@@ -397,6 +423,10 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
   if (num_votes && static_cast<std::uint64_t>(*num_votes) != rows)
     r.fail(static_cast<std::uint64_t>(*num_votes) > rows ? errc::truncated : errc::count_mismatch,
            "META num_votes is " + std::to_string(*num_votes) + " but VOTES has " + std::to_string(rows) + " rows", r.line());
+  // Both counts are required by the format; a file that leaves them out gets the true ones, so
+  // that the election read equals the one its written form reads back as.
+  if (!num_projects) inst.set_meta("num_projects", std::to_string(inst.size()));
+  if (!num_votes) inst.set_meta("num_votes", std::to_string(e.prof.voters()));
   return e;
 }
 
@@ -479,18 +509,19 @@ PPB_FUNC void io::write_pabulib(std::ostream& out, const election& e) {
   std::vector<std::string> pcols = inst.project_columns;
   if (pcols.empty()) pcols = {"project_id", "cost", "name"};
   detail::write_row(out, pcols);
+  const detail::project_layout layout(pcols);
   std::vector<std::string> row;
   for (const auto& p : inst.projects()) {
     row.clear();
     for (std::size_t i = 0; i < pcols.size(); ++i) {
-      const auto& c = pcols[i];
+      const int c = static_cast<int>(i);
       if (i == 0) row.push_back(p.id);
-      else if (c == "cost") row.push_back(format_units(p.cost, inst.money_places));
-      else if (c == "name") row.push_back(p.name);
-      else if (c == "category" || c == "categories") row.push_back(detail::join(p.categories));
-      else if (c == "beneficiaries" || c == "target" || c == "targets") row.push_back(detail::join(p.targets));
-      else if (c == "selected") row.push_back(p.selected ? std::to_string(*p.selected) : std::string());
-      else if (const auto* v = p.extra_value(c)) row.push_back(*v);
+      else if (c == layout.cost) row.push_back(format_units(p.cost, inst.money_places));
+      else if (c == layout.name) row.push_back(p.name);
+      else if (c == layout.categories) row.push_back(detail::join(p.categories));
+      else if (c == layout.targets) row.push_back(detail::join(p.targets));
+      else if (c == layout.selected) row.push_back(p.selected ? std::to_string(*p.selected) : std::string());
+      else if (const auto* v = p.extra_value(pcols[i])) row.push_back(*v);
       else row.emplace_back();
     }
     detail::write_row(out, row);
