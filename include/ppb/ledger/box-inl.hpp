@@ -2,6 +2,8 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <cstring>
 #include <tuple>
 #include <mutex>
@@ -196,13 +198,18 @@ inline void box_read_credentials(byte_span payload, std::uint64_t entry, std::ve
 struct opened_submission {
   std::optional<open_result> ballot;
   std::optional<open_batch_result> batch;
+  digest id{};  ///< ballot or batch id (all zero under signature_bytes); hashed here, off the box's lock
 };
 
-/// Checks the signature and parses `bytes` as what their context says they are.
+/// Checks the signature, parses `bytes` as what their context says they are, and hashes their id.
+/// Pure and costly (a signature check): callers run it on many threads before deciding in order.
 inline auto open_submission_bytes(byte_span bytes) -> opened_submission {
   opened_submission o;
-  if (bytes.size() > max_submission_bytes) return o;
-  if (crypto::is_paper_batch(bytes))
+  const bool oversized = bytes.size() > max_submission_bytes;  // never read: decided as a ballot
+  const bool batch = !oversized && crypto::is_paper_batch(bytes);
+  if (bytes.size() >= signature_bytes) o.id = batch ? crypto::paper_batch_id(bytes) : crypto::ballot_id(bytes);
+  if (oversized) return o;
+  if (batch)
     o.batch = crypto::open_paper_batch(bytes);
   else
     o.ballot = crypto::open_ballot(bytes);
@@ -238,7 +245,12 @@ class box_state {
     std::vector<char> valid(creds.size());
     parallel_for(creds.size(), hardware_threads(),
                  [&](std::size_t i) { valid[i] = crypto::is_valid_credential_key(creds[i].key); });
+    // Sized for one ballot per voter up front: a rehash under the box's lock stalls every submitter.
+    by_key_.reserve(creds.size());
+    seen_.reserve(creds.size());
+    counted_.reserve(creds.size());
     for (std::size_t i = 0; i < creds.size(); ++i) add_credential(i, valid[i] != 0);
+    tracks_other_units_ = roll_ == nullptr && setup_.election.spec().eligibility.residence == residence_rule::own_plus_others;
     for (const auto& o : setup_.officers) {
       if (std::find(units_.begin(), units_.end(), o.unit) == units_.end())
         throw usage_error("officer " + to_hex(o.key) + " serves '" + o.unit + "', which is not a ballot unit");
@@ -263,8 +275,8 @@ class box_state {
   /// Decides one submission (opened by `open_submission_bytes`) without changing anything:
   /// `record` commits the decision.
   [[nodiscard]] auto decide(byte_span submitted, const opened_submission& o, std::chrono::sys_seconds at) const -> verdict {
-    if (o.batch) return decide_batch(submitted, *o.batch, at);
-    return decide_ballot(submitted, o.ballot ? &*o.ballot : nullptr, at);
+    if (o.batch) return decide_batch(o.id, *o.batch, at);
+    return decide_ballot(submitted, o.id, o.ballot ? &*o.ballot : nullptr, at);
   }
 
   /// Commits verdict `v`: counts a rejection, or records an accepted ballot or batch.
@@ -279,9 +291,10 @@ class box_state {
       record_ballot(o.ballot->ballot->content, v);
   }
 
-  [[nodiscard]] auto decide_ballot(byte_span submitted, const open_result* opened, std::chrono::sys_seconds at) const -> verdict {
+  [[nodiscard]] auto decide_ballot(byte_span submitted, const digest& id, const open_result* opened, std::chrono::sys_seconds at) const
+      -> verdict {
     verdict v;
-    if (submitted.size() >= signature_bytes) v.ballot_id = crypto::ballot_id(submitted);
+    v.ballot_id = id;
     const auto refuse = [&](reject_reason r, std::string detail) {
       v.reason = r;
       v.detail = std::move(detail);
@@ -330,10 +343,10 @@ class box_state {
 
   /// Decides a paper batch: the officer, the window, every mark (on the list, not revoked, not
   /// voted here online or on paper, eligible) and every ballot (kind and rules).
-  [[nodiscard]] auto decide_batch(byte_span submitted, const open_batch_result& opened, std::chrono::sys_seconds at) const
+  [[nodiscard]] auto decide_batch(const digest& id, const open_batch_result& opened, std::chrono::sys_seconds at) const
       -> verdict {
     verdict v;
-    if (submitted.size() >= signature_bytes) v.ballot_id = crypto::paper_batch_id(submitted);
+    v.ballot_id = id;
     const auto refuse = [&](reject_reason r, std::string detail) {
       v.reason = r;
       v.detail = std::move(detail);
@@ -433,7 +446,7 @@ class box_state {
     std::tie(counted.items, counted.points) = view_of(b);
     if (roll_)
       if (const auto* voter = roll_->find_credential(b.credential)) voted_.record(voter->id, units_[b.unit], vote_channel::online);
-    units_voted_[ci].insert(b.unit);
+    if (tracks_other_units_) units_voted_[ci].insert(b.unit);
   }
 
   void record_batch(const paper_batch& b, const verdict&) {
@@ -443,7 +456,7 @@ class box_state {
       paper_marked_.insert(slot_of(ci, b.unit));
       if (roll_)
         if (const auto* voter = roll_->find_credential(key)) voted_.record(voter->id, units_[b.unit], vote_channel::paper);
-      units_voted_[ci].insert(b.unit);
+      if (tracks_other_units_) units_voted_[ci].insert(b.unit);
     }
     for (const auto& c : b.ballots) {
       counted_ballot cb;
@@ -503,7 +516,10 @@ class box_state {
   std::unordered_set<std::uint32_t> revoked_;
   std::unordered_set<digest, box_digest_hash> seen_;
   std::unordered_map<std::uint64_t, counted_ballot> counted_;
+  // The units each credential voted in; kept only where eligibility reads it (own_plus_others
+  // without a roll), since a set per voter costs about 236 B.
   std::unordered_map<std::uint32_t, std::unordered_set<std::uint32_t>> units_voted_;
+  bool tracks_other_units_ = false;
   voted_set voted_;
   std::unordered_map<public_key, std::string, box_key_hash> officers_;
   std::set<std::pair<public_key, std::uint64_t>> batches_;
@@ -691,13 +707,74 @@ struct ledger::ballot_box::impl {
   ledger::detail::box_state state;
   log_writer log;
   merkle::tree tree;
-  mutable std::mutex m;
+  mutable std::mutex m;  // state, tree and the order of appends
+
+  /// A submission waiting for its decision to be durable. Shared with the leader, which may still
+  /// be notifying it when its caller, already woken, returns.
+  struct waiting {
+    byte_span bytes;
+    const ledger::detail::opened_submission* opened;
+    std::chrono::sys_seconds at;
+    verdict v;
+    std::exception_ptr failure;
+    enum : int { pending, done, lead };
+    std::atomic<int> status{pending};
+  };
+  // Submissions queue here; one caller at a time leads: it decides the whole queue under `m`,
+  // syncs once, wakes each caller of the batch directly, and hands the lead to the first caller
+  // queued meanwhile. Each caller blocks at most once, and only its own wake-up wakes it.
+  std::mutex queue_mutex;
+  std::vector<std::shared_ptr<waiting>> queue;
+  bool leading = false;
 
   impl(ledger::detail::box_state s, log_writer w, merkle::tree t) : state(std::move(s)), log(std::move(w)), tree(std::move(t)) {}
 
   auto append_locked(byte_buffer body) -> std::uint64_t {
     tree.append(merkle::leaf_hash(body));
     return log.append(body);
+  }
+
+  // The leader's turn: decide, log and sync every queued submission, then pass the lead on.
+  void lead() {
+    // The leader's own: once it lets go of the lead, a new leader may start while it still wakes these.
+    std::vector<std::shared_ptr<waiting>> batch;
+    {
+      const std::lock_guard q(queue_mutex);
+      batch.swap(queue);
+    }
+    std::exception_ptr failure;
+    try {
+      std::uint64_t last = 0;
+      {
+        const std::lock_guard lock(m);
+        for (const auto& waiter : batch) {
+          auto& w = *waiter;
+          w.v = state.decide(w.bytes, *w.opened, w.at);
+          state.record(w.v, *w.opened);
+          last = w.v.entry = append_locked(ledger::detail::box_decision_body(w.v, w.bytes, w.at));
+        }
+      }
+      log.sync_through(last);
+    } catch (...) {
+      failure = std::current_exception();  // every caller of the batch learns of it: none is durable
+    }
+    std::shared_ptr<waiting> next;
+    {
+      const std::lock_guard q(queue_mutex);
+      if (queue.empty())
+        leading = false;
+      else
+        next = queue.front();
+    }
+    for (const auto& w : batch) {
+      w->failure = failure;
+      w->status.store(waiting::done);
+      w->status.notify_one();
+    }
+    if (next) {
+      next->status.store(waiting::lead);
+      next->status.notify_one();
+    }
   }
 };
 
@@ -739,15 +816,24 @@ PPB_FUNC auto ledger::ballot_box::open(const std::filesystem::path& path, const 
 PPB_FUNC auto ledger::ballot_box::submit(byte_span signed_bytes, std::chrono::sys_seconds at) -> verdict {
   // The signature check, the costly part, runs on the caller's thread before the lock.
   const auto opened = detail::open_submission_bytes(signed_bytes);
-  verdict v;
+  const auto me = std::make_shared<impl::waiting>();
+  me->bytes = signed_bytes;
+  me->opened = &opened;
+  me->at = at;
+  auto& box = *impl_;
+  bool lead_now = false;
   {
-    std::lock_guard lock(impl_->m);
-    v = impl_->state.decide(signed_bytes, opened, at);
-    impl_->state.record(v, opened);
-    v.entry = impl_->append_locked(detail::box_decision_body(v, signed_bytes, at));
+    const std::lock_guard q(box.queue_mutex);
+    box.queue.push_back(me);
+    if (!box.leading) box.leading = lead_now = true;
   }
-  impl_->log.sync_through(v.entry);
-  return v;
+  if (!lead_now) {
+    me->status.wait(impl::waiting::pending);
+    lead_now = me->status.load() == impl::waiting::lead;
+  }
+  if (lead_now) box.lead();  // its own submission is in the batch it takes, so it is done after
+  if (me->failure) std::rethrow_exception(me->failure);
+  return std::move(me->v);
 }
 
 PPB_FUNC auto ledger::ballot_box::revoke(const public_key& key, std::chrono::sys_seconds at) -> bool {
