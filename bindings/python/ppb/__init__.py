@@ -18,12 +18,19 @@ Set ``PPB_C_LIBRARY`` to the path of libppb-c.so to use a library outside the us
 
 from . import _native
 from .election import Election, Outcome, Project, ProjectResult, rule_names
+from .ledger import (AuthorityKey, BallotBox, Ballot, BoxSetup, KeyPair, LogReport, OfficerKey, Proof, Verdict,
+                     VoterKey, ballot_id, election_id, open_ballot, parse_public_key, prove, public_key_text,
+                     reject_reason_name, sign_ballot, tally_log, tally_log_json, verify_inclusion, verify_log)
 from .errors import (CryptoInitError, Error, InternalError, InvalidArgumentError, IoError, MisuseError,
                      NoMemoryError, ParseError)
 
 __all__ = ["Election", "Outcome", "Project", "ProjectResult", "rule_names", "version", "version_number",
            "init", "sizes", "Error", "InvalidArgumentError", "MisuseError", "ParseError", "IoError",
-           "NoMemoryError", "CryptoInitError", "InternalError"]
+           "NoMemoryError", "CryptoInitError", "InternalError",
+           "KeyPair", "VoterKey", "AuthorityKey", "OfficerKey", "public_key_text", "parse_public_key",
+           "Verdict", "Ballot", "election_id", "ballot_id", "sign_ballot", "open_ballot", "reject_reason_name",
+           "BoxSetup", "BallotBox", "LogReport", "Proof", "verify_log", "tally_log", "tally_log_json", "prove",
+           "verify_inclusion"]
 
 
 def version():
@@ -37,8 +44,8 @@ def version_number():
 
 
 def init():
-    """Initialises the library (cryptography, once it lands). Returns True the first time, False
-    when already done; raises `CryptoInitError` on failure."""
+    """Initialises the library and its cryptography (libsodium). Returns True the first time,
+    False when already done; raises `CryptoInitError` on failure."""
     r = _native.lib.ppb_init()
     if r < 0:
         _native.check(6)
@@ -50,7 +57,8 @@ def sizes():
     signature_bytes, hash_bytes."""
     lib = _native.lib
     return {"money_places_max": lib.ppb_money_places_max(), "publickey_bytes": lib.ppb_publickey_bytes(),
-            "signature_bytes": lib.ppb_signature_bytes(), "hash_bytes": lib.ppb_hash_bytes()}
+            "signature_bytes": lib.ppb_signature_bytes(), "hash_bytes": lib.ppb_hash_bytes(),
+            "seed_bytes": lib.ppb_seed_bytes()}
 
 
 __version__ = version()

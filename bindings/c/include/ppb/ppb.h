@@ -9,6 +9,9 @@
  *   - `ppb_election` and `ppb_outcome` never change after construction: one handle may be read
  *     from many threads at once.
  *   - A `ppb_tally_options` must not be modified while another thread uses it.
+ *   - `ppb_keypair`, `ppb_ballot` and `ppb_proof` never change: one handle may be used from many
+ *     threads. A `ppb_box` may be submitted to from many threads at once; a `ppb_box_setup` must
+ *     not be modified while another thread uses it.
  *   - `ppb_last_error()` is per thread.
  *
  * CONVENTIONS (../shared/STYLE.md §4)
@@ -28,8 +31,7 @@
  *   - No C++ exception ever crosses this boundary.
  *
  * What the next releases add in the sections marked "reserved" below: election definitions from
- * JSON, proposals (submit, review, list), eligibility checks, keys, ballot encode/sign/verify, and
- * the ballot box with its log (open, submit with verdict, close, prove, verify).
+ * JSON, proposals (submit, review, list), eligibility checks.
  */
 #ifndef PPB_PPB_H
 #define PPB_PPB_H
@@ -97,7 +99,7 @@ PPB_CAPI int32_t ppb_last_error_code(void);
  * Library
  * ------------------------------------------------------------------------------------------- */
 
-/* Initialises the library (and, once ppb's cryptography lands, the cryptographic library).
+/* Initialises the library and the cryptographic library (libsodium's sodium_init).
  * Call once before any other function that signs or verifies; safe to call more than once and from
  * several threads.
  * @return : 0 on success, 1 if already initialised, -1 on failure (then ppb_last_error() says
@@ -202,10 +204,336 @@ PPB_CAPI ppb_status ppb_election_find_project(const ppb_election* election, cons
 
 /* [reserved] Eligibility: IIN checks, voter roll, checker verdicts — next release. */
 
-/* [reserved] Keys and ballots: key pairs, canonical ballot encoding, sign, verify — next release. */
+/* ---------------------------------------------------------------------------------------------
+ * Keys: Ed25519 key pairs of a role (voter credential, election authority, polling-point
+ * officer), their text forms `ppb-<role>-pk:HEX` / `ppb-<role>-sk:HEX`. Keys and hashes are passed
+ * as fixed-size byte arrays: PPB_PUBLICKEY_BYTES, PPB_SEED_BYTES, PPB_HASH_BYTES.
+ * ------------------------------------------------------------------------------------------- */
 
-/* [reserved] Ballot box and log: open, submit (PPB_OK + verdict), close, prove, verify — next
- * release. */
+/* Whose key it is. Pinned values; part of the text form, so one role's key is never read as
+ * another's. */
+#define PPB_ROLE_VOTER 0
+#define PPB_ROLE_AUTHORITY 1
+#define PPB_ROLE_OFFICER 2
+
+/* The role's name ("voter", "authority", "officer"), or "unknown".
+ * @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_role_name(int32_t role);
+
+/* Bytes of the seed a key pair is derived from. */
+#define PPB_SEED_BYTES 32U
+PPB_CAPI size_t ppb_seed_bytes(void);
+
+/* A key pair with its role. Opaque; the secret key is wiped from memory when it is freed. */
+typedef struct ppb_keypair ppb_keypair;
+
+/* A fresh random key pair of `role` (PPB_ROLE_*).
+ * @param out_keypair : receives a new handle owned by the caller (ppb_keypair_free), or NULL on
+ *                      error.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (unknown role, NULL out_keypair);
+ *           PPB_ERR_CRYPTO_INIT; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_keypair_new(int32_t role, ppb_keypair** out_keypair);
+
+/* The key pair derived from a seed of `len` == PPB_SEED_BYTES bytes: deterministic (tests,
+ * known answers). Same returns as ppb_keypair_new, plus PPB_ERR_INVALID_ARGUMENT for a NULL seed
+ * or another length. */
+PPB_CAPI ppb_status ppb_keypair_from_seed(int32_t role, const uint8_t* seed, size_t len, ppb_keypair** out_keypair);
+
+/* Reads a secret key's text form `ppb-<role>-sk:` + 64 hex digits (NUL-terminated; white space
+ * around it is ignored), which must be of `role`.
+ * @return : PPB_OK; PPB_ERR_PARSE for another role's key, a public key, bad hex
+ *           (ppb_last_error_code() 141, bad_key); PPB_ERR_INVALID_ARGUMENT (unknown role, NULL
+ *           pointer); PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_keypair_parse(int32_t role, const char* text, ppb_keypair** out_keypair);
+
+/* Wipes and frees a key pair. NULL does nothing. */
+PPB_CAPI void ppb_keypair_free(ppb_keypair* keypair);
+
+/* The key pair's role (PPB_ROLE_*). */
+PPB_CAPI ppb_status ppb_keypair_role(const ppb_keypair* keypair, int32_t* out_role);
+
+/* Copies the public key into `out_key` (PPB_PUBLICKEY_BYTES bytes). */
+PPB_CAPI ppb_status ppb_keypair_public_key(const ppb_keypair* keypair, uint8_t* out_key);
+
+/* Writes the secret key's text form (`ppb-<role>-sk:HEX`, NUL-terminated) into the caller's
+ * `buffer` of `capacity` bytes, so that the secret never sits in memory ppb hands out. Treat it
+ * as a secret.
+ * @param buffer : NULL with capacity 0 asks only for the size (PPB_OK, nothing written).
+ * @param out_needed : receives the bytes needed, NUL included; may be NULL.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT when the buffer is too small (nothing is written;
+ *           *out_needed says how much is needed) or a pointer is NULL; PPB_ERR_MISUSE. */
+PPB_CAPI ppb_status ppb_keypair_secret_text(const ppb_keypair* keypair, char* buffer, size_t capacity,
+                                            size_t* out_needed);
+
+/* The text form `ppb-<role>-pk:HEX` of a public key (`len` == PPB_PUBLICKEY_BYTES bytes).
+ * @param out_text : receives NUL-terminated text owned by the caller, released with ppb_free().
+ * @param out_len : receives its length without the NUL; may be NULL.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (unknown role, NULL pointer, wrong length);
+ *           PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_public_key_text(int32_t role, const uint8_t* key, size_t len, char** out_text,
+                                        size_t* out_len);
+
+/* Reads a public key's text form, which must be of `role`, into `out_key` (PPB_PUBLICKEY_BYTES).
+ * @return : PPB_OK; PPB_ERR_PARSE (code 141, bad_key) for another role's key, a secret key, bad
+ *           hex; PPB_ERR_INVALID_ARGUMENT (unknown role, NULL pointer). */
+PPB_CAPI ppb_status ppb_public_key_parse(int32_t role, const char* text, uint8_t* out_key);
+
+/* ---------------------------------------------------------------------------------------------
+ * Ballots: the canonical `ballot/v1` encoding (docs/ballot.md), signed by the voter's
+ * credential. A signed ballot is a byte string; the box verifies the signature over exactly those
+ * bytes before it reads anything.
+ * ------------------------------------------------------------------------------------------- */
+
+/* What a ballot holds. Pinned values (they are on the wire). */
+#define PPB_PAYLOAD_APPROVAL 1 /* approval and choose-1: a set of projects, indices increasing */
+#define PPB_PAYLOAD_POINTS 2   /* cumulative and scoring: (project, points > 0), indices increasing */
+#define PPB_PAYLOAD_RANKING 3  /* ordinal: distinct projects, most preferred first */
+
+/* The answer of a ballot check or of the ballot box. A refusal is an answer, not an error: the
+ * call returns PPB_OK with `accepted` 0 and `reason` set.
+ *   accepted  : 1 accepted (or, for ppb_ballot_open, well-formed and validly signed), 0 refused.
+ *   reason    : why it was refused (PPB_REJECT_*, ppb_reject_reason_name), 0 when accepted.
+ *   entry     : ppb_box_submit: index of the log entry recording the decision (the receipt,
+ *               with ballot_id); 0 otherwise.
+ *   ballot_id : the ballot id (ppb_ballot_id); zero bytes when the input is too short for one. */
+typedef struct ppb_verdict {
+  int32_t accepted;
+  int32_t reason;
+  uint64_t entry;
+  uint8_t ballot_id[PPB_HASH_BYTES];
+} ppb_verdict;
+
+/* Reasons for refusing a submission. Pinned values, appended only; treat unknown values as
+ * refusals. 1-10 are faults of the bytes themselves (ppb_ballot_open reports those too); 41-51
+ * are the ballot rules (40 + the rule broken). ppb_reject_reason_name gives every name. */
+#define PPB_REJECT_TOO_SHORT 1
+#define PPB_REJECT_BAD_CONTEXT 2
+#define PPB_REJECT_BAD_SIGNATURE 3 /* forged or damaged: the signature does not verify */
+#define PPB_REJECT_OVERSIZED 11
+#define PPB_REJECT_WRONG_ELECTION 20
+#define PPB_REJECT_UNKNOWN_UNIT 21
+#define PPB_REJECT_UNKNOWN_CREDENTIAL 22
+#define PPB_REJECT_REVOKED_CREDENTIAL 23
+#define PPB_REJECT_NOT_ELIGIBLE 24
+#define PPB_REJECT_WRONG_BALLOT_KIND 25
+#define PPB_REJECT_VOTING_NOT_OPEN 26
+#define PPB_REJECT_VOTING_CLOSED 27
+#define PPB_REJECT_STALE_REVISION 28
+#define PPB_REJECT_REPEATED_REVISION 29
+#define PPB_REJECT_DUPLICATE 30 /* exactly this ballot was already received (a replay) */
+#define PPB_REJECT_REVOTE_REFUSED 31
+#define PPB_REJECT_BOX_CLOSED 32
+
+/* The reason's stable name ("bad_signature", "duplicate", "too_many_projects"), or
+ * "unknown". @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_reject_reason_name(int32_t reason);
+
+/* The election id: SHA-256("ppb/election/v1" ‖ the definition's exact bytes), what a ballot is
+ * signed for. `definition` is the election definition JSON as published, `len` bytes.
+ * @param out_id : receives PPB_HASH_BYTES bytes.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT for a NULL pointer (definition may be NULL when len
+ *           is 0). */
+PPB_CAPI ppb_status ppb_election_id_of(const char* definition, size_t len, uint8_t* out_id);
+
+/* Encodes and signs a ballot with a fresh random nonce: `kind` PPB_PAYLOAD_*, `count` projects
+ * (indices into the unit's ballot, in the order PPB_PAYLOAD_* requires) and, for
+ * PPB_PAYLOAD_POINTS only, `points[i]` for `projects[i]`.
+ * @param voter : a PPB_ROLE_VOTER key pair; its public key is the ballot's credential.
+ * @param election_id : PPB_HASH_BYTES bytes (ppb_election_id_of, ppb_box_setup_election_id).
+ * @param unit : the unit's index among the election's ballot units (ppb_box_setup_unit).
+ * @param revision : 1 for a first ballot; a revote needs a higher one.
+ * @param points : NULL unless kind is PPB_PAYLOAD_POINTS; then `count` values > 0.
+ * @param out_ballot : receives the signed bytes, owned by the caller, released with ppb_free().
+ * @param out_len : receives their length.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (a NULL pointer, unknown kind, projects out of
+ *           order or repeated, zero points, points on another kind, a key pair of another role);
+ *           PPB_ERR_MISUSE (dead key pair); PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_ballot_sign(const ppb_keypair* voter, const uint8_t* election_id, uint32_t unit,
+                                    uint64_t revision, int32_t kind, const uint16_t* projects,
+                                    const uint32_t* points, size_t count, uint8_t** out_ballot,
+                                    size_t* out_len);
+
+/* The ballot id of signed bytes: SHA-256("ppb/ballot-id/v1" ‖ the bytes without the signature).
+ * @param out_id : receives PPB_HASH_BYTES bytes.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (NULL pointer, fewer than PPB_SIGNATURE_BYTES
+ *           bytes). */
+PPB_CAPI ppb_status ppb_ballot_id(const uint8_t* data, size_t len, uint8_t* out_id);
+
+/* A signed ballot that verified and parsed. Opaque, immutable. */
+typedef struct ppb_ballot ppb_ballot;
+
+/* Verifies the signature over exactly `data`, then parses strictly. Bad bytes are a verdict:
+ * PPB_OK with out_verdict->accepted 0 and reason 1..10 (e.g. PPB_REJECT_BAD_SIGNATURE), and
+ * *out_ballot NULL. (It does not check the ballot against an election: the box does.)
+ * @param out_ballot : receives a new handle owned by the caller (ppb_ballot_free) when accepted,
+ *                     else NULL; may itself be NULL to only check.
+ * @param out_verdict : receives the verdict (entry 0).
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (data NULL with len > 0, out_verdict NULL);
+ *           PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_ballot_open(const uint8_t* data, size_t len, ppb_ballot** out_ballot,
+                                    ppb_verdict* out_verdict);
+
+/* Frees a ballot. NULL does nothing. */
+PPB_CAPI void ppb_ballot_free(ppb_ballot* ballot);
+
+/* Its fields. Same returns as the election's inspection functions. */
+PPB_CAPI ppb_status ppb_ballot_election(const ppb_ballot* ballot, uint8_t* out_election_id);
+PPB_CAPI ppb_status ppb_ballot_unit(const ppb_ballot* ballot, uint32_t* out_unit);
+PPB_CAPI ppb_status ppb_ballot_credential(const ppb_ballot* ballot, uint8_t* out_key);
+PPB_CAPI ppb_status ppb_ballot_revision(const ppb_ballot* ballot, uint64_t* out_revision);
+/* PPB_PAYLOAD_*. */
+PPB_CAPI ppb_status ppb_ballot_kind(const ppb_ballot* ballot, int32_t* out_kind);
+/* Number of projects on it, and the `i`-th (its points for PPB_PAYLOAD_POINTS, else 0;
+ * out_points may be NULL). */
+PPB_CAPI ppb_status ppb_ballot_count(const ppb_ballot* ballot, size_t* out_count);
+PPB_CAPI ppb_status ppb_ballot_item(const ppb_ballot* ballot, size_t i, uint16_t* out_project,
+                                    uint32_t* out_points);
+
+/* ---------------------------------------------------------------------------------------------
+ * Ballot box and log (DESIGN.md §5-6): the box decides each submission, logs the decision in an
+ * append-only, Merkle-hashed log file and answers once it is durable. The log alone re-checks
+ * every verdict (ppb_log_verify), proves a ballot's inclusion (ppb_log_prove) and gives the tally
+ * (ppb_log_tally), as `ppb box` and `ppb log` do. Times are Unix seconds (UTC).
+ * ------------------------------------------------------------------------------------------- */
+
+/* What a box is created with: the election, each ballot unit's ballot, the credentials, the
+ * officers, the authority's public key. Opaque; not thread-safe while being filled. */
+typedef struct ppb_box_setup ppb_box_setup;
+
+/* A setup for the election definition JSON `definition` (`len` bytes, exactly as published:
+ * its bytes give the election id).
+ * @param out_setup : receives a new handle owned by the caller (ppb_box_setup_free), or NULL.
+ * @return : PPB_OK; PPB_ERR_PARSE for JSON that is not a valid election (codes 120, 121);
+ *           PPB_ERR_INVALID_ARGUMENT (NULL pointer); PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_box_setup_new(const char* definition, size_t len, ppb_box_setup** out_setup);
+
+/* Frees a setup. NULL does nothing. */
+PPB_CAPI void ppb_box_setup_free(ppb_box_setup* setup);
+
+/* The election id (PPB_HASH_BYTES bytes into out_id). */
+PPB_CAPI ppb_status ppb_box_setup_election_id(const ppb_box_setup* setup, uint8_t* out_id);
+
+/* Number of ballot units (units with a budget), and the id of unit `index` (borrowed, valid while
+ * the setup lives): `index` is what a ballot's `unit` field holds. */
+PPB_CAPI ppb_status ppb_box_setup_unit_count(const ppb_box_setup* setup, size_t* out_count);
+PPB_CAPI ppb_status ppb_box_setup_unit(const ppb_box_setup* setup, size_t index, const char** out_unit);
+
+/* Sets the ballot of ballot unit `unit` (its id) from `.pb` text (`len` bytes; its VOTES may be
+ * empty). Every ballot unit needs one before ppb_box_create.
+ * @return : PPB_OK; PPB_ERR_PARSE for malformed text; PPB_ERR_INVALID_ARGUMENT (NULL pointer,
+ *           `unit` not a ballot unit); PPB_ERR_MISUSE; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_box_setup_set_ballot(ppb_box_setup* setup, const char* unit, const char* pb_text,
+                                             size_t len);
+
+/* Adds a voter's credential (public key, PPB_PUBLICKEY_BYTES) living in unit `unit`, or a
+ * polling-point officer's key serving `unit`. Checked by ppb_box_create (valid point, listed
+ * once, known unit). */
+PPB_CAPI ppb_status ppb_box_setup_add_credential(ppb_box_setup* setup, const uint8_t* key, const char* unit);
+PPB_CAPI ppb_status ppb_box_setup_add_officer(ppb_box_setup* setup, const uint8_t* key, const char* unit);
+
+/* Sets the election authority's public key (checks the close). */
+PPB_CAPI ppb_status ppb_box_setup_set_authority(ppb_box_setup* setup, const uint8_t* key);
+
+/* An open ballot box. Opaque. Thread-safe: many threads may submit at once. */
+typedef struct ppb_box ppb_box;
+
+/* Creates a new log at `path` from `setup` (which the caller still owns and may free).
+ * Pseudonymous mode: residence is checked against each credential's unit.
+ * @param out_box : receives a new handle owned by the caller (ppb_box_free), or NULL.
+ * @return : PPB_OK; PPB_ERR_IO (the file exists or cannot be created); PPB_ERR_INVALID_ARGUMENT
+ *           (a ballot unit without a ballot, a ballot that does not match the election, a bad or
+ *           repeated credential, NULL pointer); PPB_ERR_MISUSE; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_box_create(const char* path, const ppb_box_setup* setup, ppb_box** out_box);
+
+/* Opens an existing log after a stop or a crash: a torn last entry is cut, the log replayed.
+ * @return : PPB_OK; PPB_ERR_IO; PPB_ERR_PARSE for a damaged log (150 not a log, 151 version,
+ *           152 corrupt); PPB_ERR_INVALID_ARGUMENT; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_box_open(const char* path, ppb_box** out_box);
+
+/* Frees a box (its log is synced and closed; open it again with ppb_box_open). NULL does nothing. */
+PPB_CAPI void ppb_box_free(ppb_box* box);
+
+/* Decides `data` (a signed ballot, or a signed paper batch) at time `at`, logs the decision and
+ * returns once it is durable. A refusal is a verdict: PPB_OK with accepted 0 and its reason.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (data NULL with len > 0, out_verdict NULL);
+ *           PPB_ERR_MISUSE; PPB_ERR_IO (the log cannot be written: the box is then unusable). */
+PPB_CAPI ppb_status ppb_box_submit(ppb_box* box, const uint8_t* data, size_t len, int64_t at,
+                                   ppb_verdict* out_verdict);
+
+/* Revokes a credential from time `at` on (its ballots already counted stay counted).
+ * @param out_revoked : 1 if revoked now, 0 if the key is not on the list or already revoked.
+ * @return : PPB_OK, PPB_ERR_INVALID_ARGUMENT, PPB_ERR_MISUSE, PPB_ERR_IO. */
+PPB_CAPI ppb_status ppb_box_revoke(ppb_box* box, const uint8_t* key, int64_t at, int32_t* out_revoked);
+
+/* Closes the box as `ppb box close` does: logs the close and a checkpoint signed by `authority`,
+ * tallies every unit with the election's rule and logs the result with a new checkpoint. Later
+ * submissions are refused (PPB_REJECT_BOX_CLOSED).
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (not the setup's authority key, or not an authority
+ *           key pair); PPB_ERR_MISUSE (already closed: code 153; dead handle); PPB_ERR_IO. */
+PPB_CAPI ppb_status ppb_box_close(ppb_box* box, const ppb_keypair* authority, int64_t at);
+
+/* Figures: entries in the log, its Merkle root (PPB_HASH_BYTES into out_root), ballots accepted
+ * and submissions refused so far, whether it is closed (1/0). */
+PPB_CAPI ppb_status ppb_box_size(const ppb_box* box, uint64_t* out_entries);
+PPB_CAPI ppb_status ppb_box_root(const ppb_box* box, uint8_t* out_root);
+PPB_CAPI ppb_status ppb_box_counts(const ppb_box* box, uint64_t* out_accepted, uint64_t* out_rejected);
+PPB_CAPI ppb_status ppb_box_is_closed(const ppb_box* box, int32_t* out_closed);
+
+/* What re-checking a whole log found (ppb_log_verify). */
+typedef struct ppb_log_report {
+  uint64_t entries;
+  uint64_t accepted;      /* online ballots accepted */
+  uint64_t rejected;      /* submissions refused */
+  uint64_t paper_ballots; /* ballots of accepted paper batches */
+  uint64_t checkpoints;   /* checkpoints whose signature and root verified */
+  uint64_t torn_bytes;    /* a damaged or incomplete last entry (a log still being written) */
+  int32_t closed;         /* 1 if the box was closed */
+  int32_t verified;       /* 1 when `ppb log verify` would pass: no torn tail, closed, and the
+                             logged result equals the re-tally of the counted ballots */
+  uint8_t root[PPB_HASH_BYTES];
+} ppb_log_report;
+
+/* Re-checks the log at `path` from its bytes alone, as `ppb log verify` does: every record's
+ * checksum, every signature, every verdict re-decided, every checkpoint, then the result.
+ * @return : PPB_OK with the report (check `verified`); PPB_ERR_PARSE when an entry does not hold
+ *           (code 152 log_corrupt, naming the entry; 150, 151); PPB_ERR_IO;
+ *           PPB_ERR_INVALID_ARGUMENT (NULL pointer); PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_log_verify(const char* path, ppb_log_report* out_report);
+
+/* The tally of the log's counted ballots, byte for byte what `ppb log tally --json` prints
+ * (without its final newline): {"election", "units": [{"unit", "ballots", "outcome"}]}.
+ * @param out_json : receives text owned by the caller, released with ppb_free().
+ * @param out_len : receives its length without the NUL; may be NULL.
+ * @return : as ppb_log_verify. */
+PPB_CAPI ppb_status ppb_log_tally(const char* path, char** out_json, size_t* out_len);
+
+/* An inclusion proof of a ballot in a log (RFC 6962). Opaque, immutable. */
+typedef struct ppb_proof ppb_proof;
+
+/* The inclusion proof of the accepted ballot with id `ballot_id` (PPB_HASH_BYTES) in the whole
+ * log at `path`. A ballot the log does not hold is an answer: PPB_OK and *out_proof NULL.
+ * @param out_proof : receives a new handle owned by the caller (ppb_proof_free), or NULL.
+ * @return : as ppb_log_verify. */
+PPB_CAPI ppb_status ppb_log_prove(const char* path, const uint8_t* ballot_id, ppb_proof** out_proof);
+
+/* Frees a proof. NULL does nothing. */
+PPB_CAPI void ppb_proof_free(ppb_proof* proof);
+
+/* The proof's leaf index and tree size, leaf hash and root (PPB_HASH_BYTES each), and its path:
+ * `*out_count` hashes of PPB_HASH_BYTES, leaf to root, contiguous in `*out_hashes` (borrowed,
+ * valid while the proof lives; NULL when the count is 0). */
+PPB_CAPI ppb_status ppb_proof_position(const ppb_proof* proof, uint64_t* out_index, uint64_t* out_tree_size);
+PPB_CAPI ppb_status ppb_proof_leaf(const ppb_proof* proof, uint8_t* out_leaf);
+PPB_CAPI ppb_status ppb_proof_root(const ppb_proof* proof, uint8_t* out_root);
+PPB_CAPI ppb_status ppb_proof_path(const ppb_proof* proof, const uint8_t** out_hashes, size_t* out_count);
+
+/* Checks an inclusion proof with only the hashes, as a voter's app does (RFC 9162 §2.1.3.2):
+ * `*out_valid` is 1 iff `path` (`count` hashes of PPB_HASH_BYTES) shows the leaf hash `leaf` at
+ * `index` in the tree of `tree_size` leaves with root `root`, else 0 (a wrong proof is an answer).
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT for a NULL pointer (path may be NULL when count is 0). */
+PPB_CAPI ppb_status ppb_merkle_verify_inclusion(const uint8_t* leaf, uint64_t index, uint64_t tree_size,
+                                                const uint8_t* path, size_t count, const uint8_t* root,
+                                                int32_t* out_valid);
 
 /* ---------------------------------------------------------------------------------------------
  * Tally: any rule by name, with the options `ppb tally` takes; the same code path, so the same
