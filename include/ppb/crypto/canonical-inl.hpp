@@ -1,6 +1,7 @@
 // Definitions of ppb/crypto/canonical.hpp.
 #include <algorithm>
 #include <cstring>
+#include <variant>
 
 #include "ppb/crypto/canonical.hpp"
 
@@ -106,34 +107,67 @@ inline void write_payload(byte_buffer& out, payload_kind kind, const std::vector
   }
 }
 
-inline auto ballot_fail(ballot_format_fault f, std::string detail) -> open_result {
-  return open_result{std::nullopt, f, std::move(detail)};
+/// What a ballot and a paper batch share: `context ‖ election ‖ u32 unit ‖ signer key ‖ … ‖ signature`.
+/// `at` points just after the signer key, `end` at the signature.
+struct signed_envelope {
+  digest election{};
+  std::uint32_t unit = 0;
+  public_key signer{};
+  signature sig{};
+  const std::uint8_t* at = nullptr;
+  const std::uint8_t* end = nullptr;
+};
+
+/// One kind of signed envelope: its context, smallest size, and names for messages.
+struct envelope_kind {
+  std::string_view context;
+  std::size_t min_bytes;
+  std::string_view what;    // "a ballot"
+  std::string_view signer;  // "the ballot's credential key"
+};
+
+/// Reads the envelope of `b` and, when asked, checks its signature over exactly the bytes
+/// received, before anything after the signer key is read: nothing unauthenticated is interpreted.
+inline auto read_envelope(byte_span b, const envelope_kind& kind, bool check_signature)
+    -> std::variant<signed_envelope, std::pair<ballot_format_fault, std::string>> {
+  using F = ballot_format_fault;
+  if (b.size() < kind.min_bytes)
+    return std::pair{F::too_short, std::to_string(b.size()) + " bytes; " + std::string(kind.what) + " has at least " +
+                                       std::to_string(kind.min_bytes)};
+  const auto context = kind.context;
+  if (std::memcmp(b.data(), context.data(), context.size()) != 0)
+    return std::pair{F::bad_context, "does not start with the " + std::string(context.substr(0, context.find('\0'))) + " context"};
+  signed_envelope e;
+  const std::uint8_t* p = b.data() + context.size();
+  std::memcpy(e.election.data(), p, 32), p += 32;
+  e.unit = get_be<std::uint32_t>(p), p += 4;
+  std::memcpy(e.signer.data(), p, 32), p += 32;
+  e.at = p;
+  e.end = b.data() + b.size() - signature_bytes;
+  std::memcpy(e.sig.data(), e.end, signature_bytes);
+  if (check_signature && !crypto::verify(e.signer, b.first(b.size() - signature_bytes), e.sig))
+    return std::pair{F::bad_signature, "the signature does not verify under " + std::string(kind.signer)};
+  return e;
 }
 
 inline auto parse_ballot_bytes(byte_span b, bool check_signature) -> open_result {
   using F = ballot_format_fault;
-  if (b.size() < ballot_min_bytes)
-    return ballot_fail(F::too_short, std::to_string(b.size()) + " bytes; a ballot has at least " +
-                                         std::to_string(ballot_min_bytes));
-  if (std::memcmp(b.data(), ballot_context.data(), ballot_context.size()) != 0)
-    return ballot_fail(F::bad_context, "does not start with the ppb/ballot/v1 context");
+  const auto fail = [](F f, std::string d) { return open_result{std::nullopt, f, std::move(d)}; };
+  auto envelope = read_envelope(b, {ballot_context, ballot_min_bytes, "a ballot", "the ballot's credential key"}, check_signature);
+  if (auto* fault = std::get_if<1>(&envelope)) return fail(fault->first, std::move(fault->second));
+  const auto& e = std::get<0>(envelope);
   opened_ballot o;
   auto& c = o.content;
-  const std::uint8_t* p = b.data() + ballot_context.size();
-  std::memcpy(c.election.data(), p, 32), p += 32;
-  c.unit = get_be<std::uint32_t>(p), p += 4;
-  std::memcpy(c.credential.data(), p, 32), p += 32;
-  const std::size_t body = b.size() - signature_bytes;
-  std::memcpy(o.sig.data(), b.data() + body, signature_bytes);
-  // The signature first, over exactly the bytes received: nothing unauthenticated is interpreted.
-  if (check_signature && !crypto::verify(c.credential, b.first(body), o.sig))
-    return ballot_fail(F::bad_signature, "the signature does not verify under the ballot's credential key");
+  c.election = e.election;
+  c.unit = e.unit;
+  c.credential = e.signer;
+  o.sig = e.sig;
+  const std::uint8_t* p = e.at;
   c.revision = get_be<std::uint64_t>(p), p += 8;
   std::memcpy(c.nonce.data(), p, ballot_nonce_bytes), p += ballot_nonce_bytes;
-  if (auto fault = read_payload(p, body - (ballot_header_bytes - 6), c.kind, c.items, c.points))
-    return ballot_fail(fault->first, std::move(fault->second));
-  if (p != b.data() + body)
-    return ballot_fail(F::trailing_bytes, std::to_string(b.data() + body - p) + " bytes after the payload");
+  if (auto fault = read_payload(p, static_cast<std::size_t>(e.end - p), c.kind, c.items, c.points))
+    return fail(fault->first, std::move(fault->second));
+  if (p != e.end) return fail(F::trailing_bytes, std::to_string(e.end - p) + " bytes after the payload");
   return open_result{std::move(o), F::too_short, {}};
 }
 
@@ -207,20 +241,18 @@ PPB_FUNC auto crypto::sign_paper_batch(const paper_batch& b, const secret_key& o
 PPB_FUNC auto crypto::open_paper_batch(byte_span b) -> open_batch_result {
   using F = ballot_format_fault;
   const auto fail = [](F f, std::string d) { return open_batch_result{std::nullopt, f, std::move(d)}; };
-  if (b.size() < paper_header_bytes + 8 + signature_bytes)
-    return fail(F::too_short, std::to_string(b.size()) + " bytes; a paper batch has at least " +
-                                  std::to_string(paper_header_bytes + 8 + signature_bytes));
-  if (!is_paper_batch(b)) return fail(F::bad_context, "does not start with the ppb/paper/v1 context");
+  auto envelope = detail::read_envelope(
+      b, {paper_context, paper_header_bytes + 8 + signature_bytes, "a paper batch", "the batch's officer key"}, true);
+  if (auto* fault = std::get_if<1>(&envelope)) return fail(fault->first, std::move(fault->second));
+  const auto& e = std::get<0>(envelope);
   opened_batch o;
   auto& c = o.batch;
-  const std::uint8_t* p = b.data() + paper_context.size();
-  std::memcpy(c.election.data(), p, 32), p += 32;
-  c.unit = get_be<std::uint32_t>(p), p += 4;
-  std::memcpy(c.officer.data(), p, 32), p += 32;
-  const std::uint8_t* const end = b.data() + b.size() - signature_bytes;
-  std::memcpy(o.sig.data(), end, signature_bytes);
-  if (!verify(c.officer, b.first(b.size() - signature_bytes), o.sig))
-    return fail(F::bad_signature, "the signature does not verify under the batch's officer key");
+  c.election = e.election;
+  c.unit = e.unit;
+  c.officer = e.signer;
+  o.sig = e.sig;
+  const std::uint8_t* p = e.at;
+  const std::uint8_t* const end = e.end;
   c.number = get_be<std::uint64_t>(p), p += 8;
   const std::size_t marks = get_be<std::uint32_t>(p);
   p += 4;
