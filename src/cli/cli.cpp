@@ -104,7 +104,8 @@ const std::string_view rule_options_help = R"(  --rule RULE            greedy (d
                          lexicographic (pabutools: project ids by code point), lot (seeded),
                          or a comma list of min-cost, max-votes, file-order, lexicographic, lot.
   --seed N               seed of the lot (only with --tie-break lot). Without it ppb draws a
-                         seed and prints it with the outcome, so the lot can be replayed.
+                         seed and prints it with the outcome and on stderr, so the lot can be
+                         replayed.
 )";
 
 auto joined(std::vector<std::string_view> base, const std::vector<std::string_view>& extra) -> std::vector<std::string_view> {
@@ -135,7 +136,10 @@ auto parse_rule_options(const args& a) -> rule_options {
     const auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), opts.tie.seed);
     if (ec != std::errc() || p != s->data() + s->size()) throw usage("--seed needs a non-negative whole number");
   } else if (lot) {
-    opts.tie.seed = draw_seed();  // printed with the outcome (table and JSON), so the lot can be replayed
+    // Printed with the outcome (table, explain, JSON), and here for commands that print none of
+    // those (ppb report), so that every drawn lot can be replayed.
+    opts.tie.seed = draw_seed();
+    if (!a.has("--quiet")) fmt::print(stderr, "ppb: the lot drew seed {} (--seed {} replays it)\n", opts.tie.seed, opts.tie.seed);
   }
   tally::check_options(opts);  // rule name and combinations, before anything reads a large file
   return opts;

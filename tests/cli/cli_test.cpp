@@ -186,6 +186,8 @@ TEST_CASE("--tie-break lot without --seed draws a seed and prints it, so the lot
   const std::uint64_t seed = j.at("seed").to_number<std::uint64_t>();
   CHECK(seed < (std::uint64_t{1} << 53));
   CHECK(j.at("tie_break").as_string() == "lot");
+  CHECK(drawn.err == "ppb: the lot drew seed " + std::to_string(seed) + " (--seed " + std::to_string(seed) + " replays it)\n");
+  CHECK(run_ppb("tally " + file + " --tie-break lot --quiet").err.empty());
   const auto replay = run_ppb("tally " + file + " --tie-break lot --seed " + std::to_string(seed) + " --json");
   REQUIRE(replay.status == 0);
   CHECK(boost::json::parse(replay.out) == boost::json::parse(drawn.out));
