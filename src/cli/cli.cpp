@@ -82,7 +82,7 @@ auto load_pabulib(const std::string& path, bool strict, bool quiet) -> election 
 namespace ppb::cli {
 
 const std::string_view rule_options_help = R"(  --rule RULE            greedy (default): most support first, fund each project that still fits;
-                         greedy-cost: support per cost first.
+                         greedy-cost: points per cost first (takes no other satisfaction).
                          greedy-threshold, greedy-no-skip, greedy-exclusive: pabulib's variants
                          (threshold from META min_project_score_threshold; no-skip stops at the
                          first project that does not fit).
