@@ -11,6 +11,7 @@
 #include "ppb/core/money.hpp"
 #include "ppb/core/parallel.hpp"
 #include "ppb/core/rational.hpp"
+#include "ppb/core/utf8.hpp"
 #include "ppb/crypto/canonical.hpp"
 #include "ppb/crypto/hash.hpp"
 #include "ppb/crypto/keys.hpp"

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <random>
 
 namespace ppb::cli {
 
@@ -81,7 +82,7 @@ auto load_pabulib(const std::string& path, bool strict, bool quiet) -> election 
 namespace ppb::cli {
 
 const std::string_view rule_options_help = R"(  --rule RULE            greedy (default): most support first, fund each project that still fits;
-                         greedy-cost: support per cost first.
+                         greedy-cost: points per cost first (takes no other satisfaction).
                          greedy-threshold, greedy-no-skip, greedy-exclusive: pabulib's variants
                          (threshold from META min_project_score_threshold; no-skip stops at the
                          first project that does not fit).
@@ -102,7 +103,9 @@ const std::string_view rule_options_help = R"(  --rule RULE            greedy (d
   --tie-break POLICY     default (min-cost,max-votes,file-order), file-order (pabulib's checker),
                          lexicographic (pabutools: project ids by code point), lot (seeded),
                          or a comma list of min-cost, max-votes, file-order, lexicographic, lot.
-  --seed N               seed of the lot (with --tie-break lot).
+  --seed N               seed of the lot (only with --tie-break lot). Without it ppb draws a
+                         seed and prints it with the outcome and on stderr, so the lot can be
+                         replayed.
 )";
 
 auto joined(std::vector<std::string_view> base, const std::vector<std::string_view>& extra) -> std::vector<std::string_view> {
@@ -113,13 +116,6 @@ auto joined(std::vector<std::string_view> base, const std::vector<std::string_vi
 auto parse_rule_options(const args& a) -> rule_options {
   rule_options opts;
   if (auto r = a.value("--rule")) opts.rule = *r;
-  // Check the rule name before anything reads a large file.
-  const auto names = tally::rule_names();
-  if (std::find(names.begin(), names.end(), opts.rule) == names.end()) {
-    std::string known;
-    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-    throw usage(fmt::format("unknown rule '{}' (known: {})", opts.rule, known));
-  }
   if (auto s = a.value("--satisfaction")) {
     opts.satisfaction = parse_satisfaction(*s);
     opts.satisfaction_given = true;
@@ -129,16 +125,34 @@ auto parse_rule_options(const args& a) -> rule_options {
     (void)parse_mes_completion(*c);  // a bad chain is a bad command line, found before reading
   }
   opts.comparison = a.has("--comparison");
-  std::uint64_t seed = 0;
-  if (auto s = a.value("--seed")) {
-    const auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), seed);
-    if (ec != std::errc() || p != s->data() + s->size()) throw usage("--seed needs a non-negative whole number");
-  }
   if (auto t = a.value("--tie-break")) {
-    opts.tie = tie_break::parse(*t, seed);
+    opts.tie = tie_break::parse(*t);
     opts.tie_given = true;
   }
+  const bool lot = std::find(opts.tie.criteria.begin(), opts.tie.criteria.end(), tie_criterion::lot) != opts.tie.criteria.end();
+  if (auto s = a.value("--seed")) {
+    // A seed the policy never reads would look as if it had decided something.
+    if (!lot) throw usage(fmt::format("--seed goes with --tie-break lot; the tie-break {} draws no lots", opts.tie.name()));
+    const auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), opts.tie.seed);
+    if (ec != std::errc() || p != s->data() + s->size()) throw usage("--seed needs a non-negative whole number");
+  } else if (lot) {
+    // Printed with the outcome (table, explain, JSON), and here for commands that print none of
+    // those (ppb report), so that every drawn lot can be replayed.
+    opts.tie.seed = draw_seed();
+    if (!a.has("--quiet")) fmt::print(stderr, "ppb: the lot drew seed {} (--seed {} replays it)\n", opts.tie.seed, opts.tie.seed);
+  }
+  tally::check_options(opts);  // rule name and combinations, before anything reads a large file
   return opts;
+}
+
+auto draw_seed() -> std::uint64_t {
+  std::random_device device;
+  const std::uint64_t wide = (std::uint64_t{device()} << 32) ^ device();
+  return wide & ((std::uint64_t{1} << 53) - 1);  // exact in every JSON reader, JavaScript's included
+}
+
+auto ties_text(const outcome& out) -> std::string {
+  return out.seed ? fmt::format("{} (seed {})", out.tie_break, *out.seed) : out.tie_break;
 }
 
 }  // namespace ppb::cli

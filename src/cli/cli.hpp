@@ -44,8 +44,14 @@ inline const std::vector<std::string_view> rule_valued = {"--rule", "--satisfact
                                                           "--completion"};
 /// Their help text, to paste into each command's help.
 extern const std::string_view rule_options_help;
-/// The rule and its options from the command line; throws `usage` for an unknown rule or seed.
+/// The rule and its options from the command line, checked by `tally::check_options` before
+/// any file is read. Throws `usage` for a bad seed, or a seed without `--tie-break lot`; with lot
+/// and no `--seed`, draws one (`draw_seed`), which the outcome carries (`outcome::seed`).
 auto parse_rule_options(const args& a) -> rule_options;
+/// A fresh seed for a lot from the system's random source, below 2^53.
+auto draw_seed() -> std::uint64_t;
+/// The outcome's tie-break as people read it: `lot (seed 42)`, or the policy name.
+auto ties_text(const outcome& out) -> std::string;
 /// `base` followed by `extra`.
 auto joined(std::vector<std::string_view> base, const std::vector<std::string_view>& extra) -> std::vector<std::string_view>;
 

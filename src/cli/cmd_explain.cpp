@@ -41,7 +41,7 @@ auto run_explain(std::span<const std::string_view> argv) -> int {
 
   fmt::print("Project {}{}: {}\n", inst[p].id, inst[p].name.empty() ? "" : " \"" + inst[p].name + "\"",
              r.status == project_status::funded ? "FUNDED" : "NOT FUNDED (" + std::string(project_status_name(r.status)) + ")");
-  fmt::print("rule {}, satisfaction {}, ties {}; budget {}{}, {} ballots\n", out.rule, out.satisfaction, out.tie_break,
+  fmt::print("rule {}, satisfaction {}, ties {}; budget {}{}, {} ballots\n", out.rule, out.satisfaction, ties_text(out),
              money_text(inst.budget), unit, e.prof.voters());
   fmt::print("It costs {}{} and is on {} ballots (support {}).\n", money_text(inst[p].cost), unit, r.votes,
              r.points == static_cast<std::int64_t>(r.votes) ? std::to_string(r.votes) : fmt::format("{} points", r.points));

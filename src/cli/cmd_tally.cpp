@@ -33,7 +33,7 @@ void print_table(const std::string& path, const instance& inst, const profile& p
   fmt::print("{}\n", path);
   fmt::print("{} ballots, {} projects, budget {}{}\n", prof.voters(), inst.size(), money_text(inst.budget),
              currency ? " " + *currency : "");
-  fmt::print("rule {}, satisfaction {}, ties {}\n\n", out.rule, out.satisfaction, out.tie_break);
+  fmt::print("rule {}, satisfaction {}, ties {}\n\n", out.rule, out.satisfaction, ties_text(out));
   std::vector<const project_result*> rows;
   for (const auto& r : out.projects) rows.push_back(&r);
   std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->rank < b->rank; });

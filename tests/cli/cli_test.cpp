@@ -9,6 +9,7 @@
 #include <string>
 
 #include "support/run_cli.hpp"
+#include "support/temp_dir.hpp"
 
 namespace {
 
@@ -174,4 +175,79 @@ TEST_CASE("ppb explain says why a project was funded or not") {
   CHECK(missing.status == 2);
   CHECK(missing.err.find("has no project 'nope'") != std::string::npos);
   CHECK(run_ppb("explain " + data + "/assen_2024.pb").status == 2);
+}
+
+TEST_CASE("--tie-break lot without --seed draws a seed and prints it, so the lot can be replayed") {
+  const std::string file = data + "/czestochowa_2024_bleszno.pb";
+  const auto drawn = run_ppb("tally " + file + " --tie-break lot --json");
+  REQUIRE(drawn.status == 0);
+  const auto j = boost::json::parse(drawn.out).as_object();
+  REQUIRE(j.contains("seed"));
+  const std::uint64_t seed = j.at("seed").to_number<std::uint64_t>();
+  CHECK(seed < (std::uint64_t{1} << 53));
+  CHECK(j.at("tie_break").as_string() == "lot");
+  CHECK(drawn.err == "ppb: the lot drew seed " + std::to_string(seed) + " (--seed " + std::to_string(seed) + " replays it)\n");
+  CHECK(run_ppb("tally " + file + " --tie-break lot --quiet").err.empty());
+  const auto replay = run_ppb("tally " + file + " --tie-break lot --seed " + std::to_string(seed) + " --json");
+  REQUIRE(replay.status == 0);
+  CHECK(boost::json::parse(replay.out) == boost::json::parse(drawn.out));
+  // The table says it too.
+  const auto table = run_ppb("tally " + file + " --tie-break lot --seed 42");
+  REQUIRE(table.status == 0);
+  CHECK(table.out.find("ties lot (seed 42)\n") != std::string::npos);
+  const auto explain = run_ppb("explain " + file + " --project 565 --tie-break lot --seed 42");
+  REQUIRE(explain.status == 0);
+  CHECK(explain.out.find("ties lot (seed 42);") != std::string::npos);
+  // In a comma list, and given first.
+  const auto listed = run_ppb("tally " + file + " --seed 7 --tie-break min-cost,lot --json");
+  REQUIRE(listed.status == 0);
+  CHECK(boost::json::parse(listed.out).as_object().at("seed").to_number<std::uint64_t>() == 7);
+  CHECK(boost::json::parse(listed.out).as_object().at("tie_break").as_string() == "min-cost,lot");
+  // No lot, no seed in the output.
+  const auto plain = run_ppb("tally " + file + " --tie-break file-order --json");
+  REQUIRE(plain.status == 0);
+  CHECK(!boost::json::parse(plain.out).as_object().contains("seed"));
+}
+
+TEST_CASE("--seed without a lot, and greedy-cost with a satisfaction, are bad command lines") {
+  const std::string file = data + "/czestochowa_2024_bleszno.pb";
+  const auto seed = run_ppb("tally " + file + " --seed 7");
+  CHECK(seed.status == 2);
+  CHECK(seed.out.empty());
+  CHECK(seed.err ==
+        "ppb tally: --seed goes with --tie-break lot; the tie-break min-cost,max-votes,file-order draws no lots "
+        "(see ppb tally --help)\n");
+  const auto file_order = run_ppb("tally " + file + " --tie-break file-order --seed 7");
+  CHECK(file_order.status == 2);
+  CHECK(file_order.err.find("the tie-break file-order draws no lots") != std::string::npos);
+  // Options are checked before the file is read: a missing file is not reached.
+  CHECK(run_ppb("tally /nonexistent.pb --seed 7").status == 2);
+  CHECK(run_ppb("tally /nonexistent.pb --rule greedy-cost --satisfaction cost").status == 2);
+
+  for (const std::string sat : {"cost", "cardinality"}) {
+    CAPTURE(sat);
+    const auto r = run_ppb("tally " + file + " --rule greedy-cost --satisfaction " + sat + " --json");
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "ppb tally: [ppb.usage_error.200] greedy-cost ranks by points per cost and takes no satisfaction " + sat +
+                       " (supporters per cost: --rule greedy --satisfaction cardinality)\n");
+  }
+  // Points is what greedy-cost ranks by: saying so changes nothing.
+  const auto points = run_ppb("tally " + file + " --rule greedy-cost --satisfaction points --json");
+  const auto plain = run_ppb("tally " + file + " --rule greedy-cost --json");
+  REQUIRE(points.status == 0);
+  CHECK(points.out == plain.out);
+}
+
+TEST_CASE("a cumulative file with negative points exits 1 naming the line, --strict or not") {
+  support::temp_dir tmp;
+  const auto path = tmp / "negative.pb";
+  std::ofstream(path) << "META\nkey;value\nbudget;10\nvote_type;cumulative\nmax_sum_points;5\nPROJECTS\nproject_id;cost\n"
+                         "x;5\ny;5\nVOTES\nvoter_id;vote;points\n1;x,y;-3,1\n2;y;1\n";
+  for (const std::string strict : {"", " --strict"}) {
+    const auto r = run_ppb("tally " + path + strict + " --json");
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "ppb tally: [ppb.parse_error.126] " + path + ":12: vote gives project 'x' -3 points: cumulative points are never negative\n");
+  }
 }

@@ -132,6 +132,8 @@ TEST_CASE("each broken field is reported with its JSON path") {
        "/proposals/author_min_age: must be an integer from 0 to 130"},
       {"vote type", [](auto& d) { obj(d, "ballot")["vote_type"] = "approve"; },
        "/ballot/vote_type: must be one of: approval, choose-1, cumulative, scoring, ordinal"},
+      {"cumulative without its stock of points", [](auto& d) { obj(d, "ballot")["vote_type"] = "cumulative"; },
+       "/ballot/max_sum_points: is required for cumulative ballots (the stock of points a voter shares out)"},
       {"ballot limits", [](auto& d) { obj(d, "ballot")["min_length"] = 5; },
        "/ballot/max_length: must not be below min_length"},
       {"unit ballot limits", [](auto& d) { obj(unit(d, 0), "ballot")["max_length"] = -1; },

@@ -139,6 +139,19 @@ TEST_CASE("every malformed input is refused with its code, file and line") {
       {"cost too precise", replace(good_file, "c;40;", "c;0.0000000001;"), errc::number_too_large, 13},
       {"PROJECTS header repeats a column", replace(good_file, "project_id;cost;name;category", "project_id;cost;name;name"), errc::duplicate_key, 10},
       {"VOTES header repeats a column", replace(good_file, "voter_id;vote;age", "voter_id;vote;vote"), errc::duplicate_key, 15},
+      // A header row where data was expected: its section line is missing.
+      {"only the VOTES line missing", replace(good_file, "VOTES\n", ""), errc::missing_section, 14},
+      {"only the PROJECTS line missing", replace(good_file, "PROJECTS\n", ""), errc::missing_section, 9},
+      // Rows cut short before a cell the row cannot do without.
+      {"vote row with no vote cell", replace(good_file, "v2;b;41", "17-109"), errc::missing_field, 17},
+      {"project row with no cost cell", replace(good_file, "c;40;Sidewalk;roads", "c"), errc::missing_field, 13},
+      // Bytes that are not UTF-8, in any cell, on the line where they are.
+      {"Latin-1 in a META value", replace(good_file, "description;Test", "description;T\xE9st"), errc::bad_value, 3},
+      {"invalid UTF-8 in a project name", replace(good_file, "Sidewalk", "Side\xFFwalk"), errc::bad_value, 13},
+      {"invalid UTF-8 in a project id", replace(good_file, "c;40;", "c\xC3;40;"), errc::bad_value, 13},
+      {"invalid UTF-8 in a voter id", replace(good_file, "v2;b;", "v\x80;b;"), errc::bad_value, 17},
+      {"invalid UTF-8 in a column name", replace(good_file, "voter_id;vote;age", "voter_id;vote;\xC0\xA0ge"), errc::bad_value, 15},
+      {"a surrogate on the 2nd line of a quoted cell", replace(good_file, "c;40;Sidewalk", "c;40;\"two\nli\xED\xA0\x80nes\""), errc::bad_value, 14},
   };
   read_options strict;
   strict.limits = limit_policy::enforce;
@@ -167,6 +180,62 @@ TEST_CASE("points must match their votes in cumulative files") {
   CHECK(over.code() == errc::ballot_limit);
   CHECK(over.line() == 12);
   CHECK(over.reason().find("point_sum_above_maximum") != std::string::npos);
+}
+
+TEST_CASE("cumulative files: the format's point rules, refused whatever the limit policy") {
+  const std::string cumulative =
+      "META\nkey;value\nbudget;10\nvote_type;cumulative\nmax_sum_points;5\nPROJECTS\nproject_id;cost\nx;5\ny;5\n"
+      "VOTES\nvoter_id;vote;points\n1;x,y;3,2\n";
+  read_options strict;
+  strict.limits = limit_policy::enforce;
+  for (const auto& opts : {read_options{}, strict}) {
+    // Negative points: refused outright, never counted (greedy would fund with -4 points).
+    const auto negative = error_of(replace(cumulative, "1;x,y;3,2", "1;x,y;-3,1"), opts);
+    CHECK(negative.code() == errc::bad_value);
+    CHECK(negative.line() == 12);
+    CHECK(negative.reason() == "vote gives project 'x' -3 points: cumulative points are never negative");
+    // No stock of points: the format requires max_sum_points for cumulative elections.
+    const auto no_stock = error_of(replace(cumulative, "max_sum_points;5\n", ""), opts);
+    CHECK(no_stock.code() == errc::missing_field);
+    CHECK(no_stock.line() == 5);
+    CHECK(no_stock.reason() == "META has no 'max_sum_points', which a cumulative election must have");
+    CHECK(error_of(replace(cumulative, "max_sum_points;5", "max_sum_points;None"), opts).code() == errc::missing_field);
+    // A META that would allow negative points contradicts the vote type.
+    const auto floor = error_of(replace(cumulative, "max_sum_points;5\n", "max_sum_points;5\nmin_points;-1\n"), opts);
+    CHECK(floor.code() == errc::bad_value);
+    CHECK(floor.line() == 6);
+    // A row cut before its points cell is refused, not read as a ballot without points.
+    const auto no_points = error_of(replace(cumulative, "1;x,y;3,2", "1;x,y"), opts);
+    CHECK(no_points.code() == errc::missing_field);
+    CHECK(no_points.line() == 12);
+    CHECK(no_points.reason() == "vote row has 2 cells and no 'points' cell (the header has 3)");
+  }
+  // Scoring ballots may give negative scores; zero points in a cumulative ballot are fine.
+  const auto scoring = io::parse_pabulib(replace(replace(cumulative, "vote_type;cumulative", "vote_type;scoring"), "3,2", "-3,1"));
+  CHECK(std::vector<std::int64_t>(scoring.prof[0].points.begin(), scoring.prof[0].points.end()) == std::vector<std::int64_t>{-3, 1});
+  CHECK(scoring.warnings.empty());
+  const auto zero = io::parse_pabulib(replace(cumulative, "3,2", "0,5"), "t.pb", strict);
+  CHECK(zero.warnings.empty());
+  // One project over the whole stock breaks max_points (its default: max_sum_points).
+  const auto over = io::parse_pabulib(replace(cumulative, "1;x,y;3,2", "1;x;6"), "t.pb");
+  REQUIRE(over.warnings.size() == 1);
+  CHECK(over.warnings[0].reason == "ballot of voter '1' breaks the ballot rules: points_above_maximum (6 points, at most 5 per project)");
+}
+
+TEST_CASE("the messages of misplaced headers, short rows and bad bytes") {
+  CHECK(error_of(replace(good_file, "VOTES\n", "")).reason() == "the VOTES line is missing: this row is the votes' column header");
+  CHECK(error_of(replace(good_file, "PROJECTS\n", "")).reason() == "the PROJECTS line is missing: this row is the projects' column header");
+  CHECK(error_of(replace(good_file, "v2;b;41", "17-109")).reason() == "vote row has 1 cells and no 'vote' cell (the header has 3)");
+  CHECK(error_of(replace(good_file, "c;40;Sidewalk;roads", "c")).reason() == "project row has 1 cells and no 'cost' cell (the header has 4)");
+  const auto bad = error_of(replace(good_file, "Sidewalk", "Side\xFFwalk"));
+  CHECK(std::string(bad.what()) == "[ppb.parse_error.126] t.pb:13: the text is not valid UTF-8: byte 0xFF at column 10");
+  // Rows missing only optional trailing cells still read (the cell is empty), as before.
+  const auto short_age = io::parse_pabulib(replace(good_file, "v2;b;41", "v2;b"));
+  CHECK(short_age.prof.voters() == 3);
+  CHECK(short_age.prof.voters_data.cell(1, 2).empty());
+  // Multi-byte UTF-8 of every length reads: Kazakh, Polish, CJK, emoji.
+  const auto names = io::parse_pabulib(replace(good_file, "Sidewalk", "Жаяу жүргінші жолы – Chodnik – 歩道 🚶"));
+  CHECK(names.inst[2].name == "Жаяу жүргінші жолы – Chodnik – 歩道 🚶");
 }
 
 TEST_CASE("by default a ballot breaking META limits is counted and reported with its line") {
@@ -230,6 +299,7 @@ TEST_CASE("a profile built in code, with merged ballots, writes one row per vote
   instance inst;
   inst.budget = 10;
   inst.kind = vote_type::cumulative;
+  inst.rules.max_sum_points = 3;  // cumulative elections must have one (PB_FORMAT.md §2)
   inst.add({.id = "x", .cost = 4});
   inst.add({.id = "y", .cost = 7});
   profile prof(vote_type::cumulative);
@@ -238,11 +308,36 @@ TEST_CASE("a profile built in code, with merged ballots, writes one row per vote
   prof.add(xy, pts, 3);
   const election e{inst, prof, {}};
   const auto back = io::parse_pabulib(io::to_pabulib(e));
+  CHECK(back.inst.rules == inst.rules);  // the rules set in code are written to META
+  CHECK(back.warnings.empty());
   CHECK(back.prof.voters() == 3);
   CHECK(back.prof.size() == 3);
   CHECK(back.prof.merge_identical().size() == 1);
   CHECK(back.inst.budget == 10);
   CHECK(back.inst[1].cost == 7);
+}
+
+TEST_CASE("the writer puts ballot rules set in code into META, and keeps a file's own spelling") {
+  instance inst;
+  inst.budget = 1000;
+  inst.money_places = 1;
+  inst.rules.min_length = 1;
+  inst.rules.max_length = 2;
+  inst.rules.max_sum_cost = 755;
+  inst.add({.id = "x", .cost = 400});
+  const auto text = io::to_pabulib(election{inst, profile(inst.kind), {}});
+  CHECK(text.find("\nmin_length;1\nmax_length;2\nmax_sum_cost;75.5\n") != std::string::npos);
+  const auto back = io::parse_pabulib(text);
+  CHECK(back.inst.rules == inst.rules);
+  // Read from a file, META keeps its text ("75.50") while it says the same amount.
+  const auto file = io::parse_pabulib(replace(good_file, "max_length;2", "max_length;2\nmax_sum_cost;75.50"));
+  CHECK(io::to_pabulib(file).find("\nmax_sum_cost;75.50\n") != std::string::npos);
+  // A cumulative election without its stock of points cannot be written as a .pb file.
+  instance no_stock = inst;
+  no_stock.kind = vote_type::cumulative;
+  CHECK_THROWS_WITH_AS(io::to_pabulib(election{no_stock, profile(no_stock.kind), {}}),
+                       "[ppb.usage_error.200] a cumulative election needs ballot rule max_sum_points: pabulib's format requires it",
+                       usage_error);
 }
 
 TEST_CASE("every real pabulib file reads completely, matches its META counts and round-trips") {

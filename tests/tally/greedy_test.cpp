@@ -218,3 +218,30 @@ TEST_CASE("greedy reproduces the official outcome of every real election whose M
   // Every greedy file with a `selected` column; none differs from the city's outcome.
   CHECK(checked == 5);
 }
+
+TEST_CASE("rule options: greedy-cost takes only points; a lot's seed is in the outcome, nothing else's") {
+  const auto inst = make_instance(100, {60, 50, 10});
+  const auto prof = approvals({{0, 1}, {0, 1}, {0, 2}});
+  rule_options o;
+  o.rule = "greedy-cost";
+  o.satisfaction_given = true;
+  for (auto s : {satisfaction_kind::cost, satisfaction_kind::cardinality}) {
+    o.satisfaction = s;
+    CHECK_THROWS_AS(tally::check_options(o), usage_error);
+    CHECK_THROWS_AS((void)tally::run(inst, prof, o), usage_error);
+  }
+  o.satisfaction = satisfaction_kind::points;
+  CHECK(ids(inst, tally::run(inst, prof, o)) == "ca");
+  o.rule = "no-such-rule";
+  CHECK_THROWS_WITH_AS(tally::check_options(o),
+                       "[ppb.usage_error.200] unknown rule 'no-such-rule' (known: greedy, greedy-cost, greedy-threshold, "
+                       "greedy-no-skip, greedy-exclusive, mes, phragmen, max-welfare, meta)",
+                       usage_error);
+
+  rule_options lot;
+  lot.tie = tie_break::parse("min-cost,lot", 99);
+  CHECK(tally::run(inst, prof, lot).seed == std::uint64_t{99});
+  rule_options plain;
+  plain.tie = tie_break::parse("file-order", 99);  // a seed no criterion reads is not reported
+  CHECK(tally::run(inst, prof, plain).seed == std::nullopt);
+}

@@ -26,8 +26,18 @@ PPB_FUNC auto ballot_fault_name(ballot_fault f) noexcept -> std::string_view {
   return "unknown";
 }
 
+PPB_FUNC auto effective_rules(const instance& inst) -> ballot_rules {
+  ballot_rules r = inst.rules;
+  if (inst.kind == vote_type::cumulative) {
+    r.min_points = std::max<std::int64_t>(r.min_points.value_or(0), 0);
+    if (!r.max_points) r.max_points = r.max_sum_points;
+    if (!r.min_sum_points) r.min_sum_points = 0;
+  }
+  return r;
+}
+
 PPB_FUNC auto validate(const instance& inst, const ballot_view& b) -> std::optional<ballot_violation> {
-  const auto& r = inst.rules;
+  const auto r = effective_rules(inst);
   const auto n = static_cast<std::int64_t>(b.items.size());
   auto fail = [](ballot_fault f, std::string d) { return std::optional<ballot_violation>({f, std::move(d)}); };
   for (auto p : b.items)

@@ -35,7 +35,19 @@ struct ballot_violation {
   std::string detail;
 };
 
-/// The first rule `b` breaks, or nothing if it is valid for `inst`. O(ballot length).
+/// `inst.rules` with the defaults pabulib's format gives the limits an election leaves out
+/// (PB_FORMAT.md §2), for `inst.kind`:
+/// - cumulative: `min_points` 0 (and never below 0: a cumulative ballot shares out points, so a
+///   negative share means nothing), `max_points` = `max_sum_points`, `min_sum_points` 0;
+/// - scoring: none (points per project range over −∞…∞);
+/// - every type: `min_length` is *not* defaulted to the format's 1. pabutools reads a META
+///   `min_length` of 1 as no limit, and an empty ballot is a voter who approved nothing (it
+///   counts for MES's per-voter budget), not a broken one. `max_length` (number of projects),
+///   `min_sum_cost` (0) and `max_sum_cost` (∞) defaults could never be broken and stay absent.
+PPB_API auto effective_rules(const instance& inst) -> ballot_rules;
+
+/// The first rule of `effective_rules(inst)` that `b` breaks, or nothing if it is valid for
+/// `inst`. O(ballot length).
 PPB_API auto validate(const instance& inst, const ballot_view& b) -> std::optional<ballot_violation>;
 
 PPB_END_NAMESPACE

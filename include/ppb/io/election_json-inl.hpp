@@ -109,6 +109,9 @@ class election_reader : public json_checker {
     ordered(r.min_sum_cost, r.max_sum_cost, "min_sum_cost", "max_sum_cost");
     ordered(r.min_points, r.max_points, "min_points", "max_points");
     ordered(r.min_sum_points, r.max_sum_points, "min_sum_points", "max_sum_points");
+    // pabulib's format requires it, and the ballot box re-reads each unit's ballot as a .pb file.
+    if (b.kind == vote_type::cumulative && !r.max_sum_points)
+      add(path + "/max_sum_points", "is required for cumulative ballots (the stock of points a voter shares out)");
     return b;
   }
 

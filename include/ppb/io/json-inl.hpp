@@ -15,6 +15,7 @@ PPB_FUNC auto io::outcome_to_json(const instance& inst, const outcome& out, bool
   o["rule"] = out.rule;
   o["satisfaction"] = out.satisfaction;
   o["tie_break"] = out.tie_break;
+  if (out.seed) o["seed"] = *out.seed;
   o["money_places"] = inst.money_places;
   o["budget"] = out.budget;
   o["spent"] = out.spent;

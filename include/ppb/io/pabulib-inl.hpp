@@ -9,6 +9,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "ppb/core/utf8.hpp"
 #include "ppb/io/pabulib.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -59,6 +60,7 @@ class row_reader {
       ++line_no_;
       account(line_.size() + 1);
       if (line_no_ == 1 && line_.starts_with("\xEF\xBB\xBF")) line_.erase(0, 3);
+      check_utf8(line_);
       line_ended_crlf_ = !line_.empty() && line_.back() == '\r';
       if (line_ended_crlf_) line_.pop_back();
       if (trim(line_).empty()) continue;  // blank lines carry no data
@@ -83,6 +85,18 @@ class row_reader {
     }
   }
 
+  // Every cell ends up in names, ids, META or the voter table, and from there in JSON, HTML and
+  // `.pb` output: a byte that is not UTF-8 would pass into text no reader accepts. Lines are
+  // checked whole (a UTF-8 sequence never contains a line break), before quotes are undone.
+  void check_utf8(std::string_view text) const {
+    if (const auto at = utf8_error_offset(text)) {
+      static constexpr char hex[] = "0123456789ABCDEF";
+      const auto b = static_cast<unsigned char>(text[*at]);
+      fail(errc::bad_value, std::string("the text is not valid UTF-8: byte 0x") + hex[b >> 4] + hex[b & 15] + " at column " +
+                                std::to_string(*at + 1), line_no_);
+    }
+  }
+
   void split() {
     text_.clear();
     bounds_.clear();
@@ -100,6 +114,7 @@ class row_reader {
               fail(errc::truncated, "a quoted cell is never closed: the file ends inside it", row_line_);
             ++line_no_;
             account(more.size() + 1);
+            check_utf8(more);
             // Inside quotes the line break is data, kept byte for byte (CR LF or LF).
             if (line_ended_crlf_) text_ += '\r';
             text_ += '\n';
@@ -192,6 +207,17 @@ inline auto section_of(const std::vector<std::string_view>& cells) -> section {
   return section::none;
 }
 
+// The section whose column-header row `cells` looks like (`project_id;…;cost;…` or
+// `voter_id;…;vote;…`), or `none`. Found where a data row was expected, such a row means that its
+// section line is missing: saying so beats reading it as a META pair or a project called 'voter_id'.
+inline auto header_like(const std::vector<std::string_view>& cells) -> section {
+  if (cells.size() < 2) return section::none;
+  const auto has = [&](std::string_view name) { return std::find(cells.begin() + 1, cells.end(), name) != cells.end(); };
+  if (iequals(cells[0], "project_id") && has("cost")) return section::projects;
+  if (iequals(cells[0], "voter_id") && has("vote")) return section::votes;
+  return section::none;
+}
+
 inline auto is_none(std::string_view cell) -> bool { return cell.empty() || iequals(cell, "None"); }
 
 inline auto parse_int(const row_reader& r, std::string_view what, std::string_view text,
@@ -273,6 +299,10 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
       next = detail::section_of(r.cells());
       if (next != section::none) break;
       const auto& c = r.cells();
+      if (const auto h = detail::header_like(c); h != section::none)
+        r.fail(errc::missing_section, h == section::projects
+                                          ? "the PROJECTS line is missing: this row is the projects' column header"
+                                          : "the PROJECTS section is missing: this row is the votes' column header");
       if (c.size() < 2) r.fail(errc::missing_field, "META row '" + std::string(c[0]) + "' has no value");
       if (c.size() > 2) r.fail(errc::extra_cells, "META row '" + std::string(c[0]) + "' has more than key;value");
       if (inst.meta_value(c[0])) r.fail(errc::duplicate_key, "META key '" + std::string(c[0]) + "' appears twice");
@@ -316,6 +346,17 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
   inst.rules.max_sum_points = meta_int("max_sum_points");
   const auto min_sum_cost = meta_money("min_sum_cost");
   const auto max_sum_cost = meta_money("max_sum_cost");
+  // Cumulative ballots share out a fixed stock of points (PB_FORMAT.md §2: max_sum_points is
+  // required; min_points defaults to 0, `validate` applies that). Without the stock a ballot's
+  // points are unbounded, and a META min_points below 0 contradicts the vote type (see the
+  // points check in VOTES), so both are refused rather than guessed at.
+  if (inst.kind == vote_type::cumulative) {
+    if (!inst.rules.max_sum_points)
+      r.fail(errc::missing_field, "META has no 'max_sum_points', which a cumulative election must have", meta_end_line);
+    if (inst.rules.min_points && *inst.rules.min_points < 0)
+      r.fail(errc::bad_value, "META min_points " + std::to_string(*inst.rules.min_points) +
+                                  " is negative: cumulative points are never below 0", meta_line("min_points"));
+  }
 
   // PROJECTS: header, then rows until VOTES.
   if (!r.next()) r.fail(errc::missing_section, "the file ends after PROJECTS: no header and no VOTES section");
@@ -333,7 +374,12 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
       break;
     }
     const auto& c = r.cells();
+    if (detail::header_like(c) == section::votes)
+      r.fail(errc::missing_section, "the VOTES line is missing: this row is the votes' column header");
     if (c.size() > pcols.size()) r.fail(errc::extra_cells, "project row has " + std::to_string(c.size()) + " cells, the header " + std::to_string(pcols.size()));
+    if (c.size() <= static_cast<std::size_t>(layout.cost))
+      r.fail(errc::missing_field, "project row has " + std::to_string(c.size()) + " cells and no 'cost' cell (the header has " +
+                                      std::to_string(pcols.size()) + ")");
     auto cell = [&](int i) -> std::string_view { return i >= 0 && static_cast<std::size_t>(i) < c.size() ? c[static_cast<std::size_t>(i)] : std::string_view(); };
     project p;
     p.id = std::string(c[0]);
@@ -386,6 +432,13 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
     const auto& c = r.cells();
     if (detail::section_of(c) != section::none) r.fail(errc::missing_section, "a section header inside VOTES");
     if (c.size() > vcols.size()) r.fail(errc::extra_cells, "vote row has " + std::to_string(c.size()) + " cells, the header " + std::to_string(vcols.size()));
+    // A row cut short before its vote (or points) cell is not an empty ballot: refuse it. Missing
+    // cells after those (age, sex, …) read as empty; nothing is misread.
+    const auto needed = static_cast<std::size_t>(std::max(vote_col, pointed ? points_col : -1)) + 1;
+    if (c.size() < needed)
+      r.fail(errc::missing_field, "vote row has " + std::to_string(c.size()) + " cells and no '" +
+                                      (c.size() <= static_cast<std::size_t>(vote_col) ? "vote" : "points") +
+                                      "' cell (the header has " + std::to_string(vcols.size()) + ")");
     cells.assign(vcols.size(), std::string_view());
     std::copy(c.begin(), c.end(), cells.begin());
     const std::string_view voter = cells[0];
@@ -406,6 +459,15 @@ PPB_FUNC auto io::read_pabulib(std::istream& in, std::string_view name, const re
       for (auto v : pieces) points.push_back(detail::parse_int(r, "points", v));
       if (points.size() != items.size())
         r.fail(errc::points_mismatch, "vote lists " + std::to_string(items.size()) + " projects but " + std::to_string(points.size()) + " points");
+      // Refused outright, not kept as a ballot breaking the limits: a cumulative ballot shares out
+      // points, and a negative share has no meaning on any cumulative form; counted, it would take
+      // support away from a project and let one voter outweigh others (3,-3 within a stock of 5
+      // moves 6 points). No published election has one (none of ../shared/pabulib does).
+      if (inst.kind == vote_type::cumulative)
+        for (std::size_t k = 0; k < points.size(); ++k)
+          if (points[k] < 0)
+            r.fail(errc::bad_value, "vote gives project '" + inst[items[k]].id + "' " + std::to_string(points[k]) +
+                                        " points: cumulative points are never negative");
     }
     // Keep the vote/points cells out of the voter table: the profile holds them.
     cells[static_cast<std::size_t>(vote_col)] = {};
@@ -502,6 +564,25 @@ PPB_FUNC void io::write_pabulib(std::ostream& out, const election& e) {
   };
   if (!same_budget()) set("budget", format_units(inst.budget, inst.money_places));
   set("vote_type", std::string(vote_type_name(inst.kind)));
+  // Ballot rules: the model's limit wins when the text is absent or says another number, so an
+  // instance built in code keeps its rules; a file read in keeps its own spelling ("10.50").
+  const auto limit = [&](std::string_view key, const std::optional<std::int64_t>& v, int places) {
+    if (!v) return;
+    const auto it = std::find_if(meta.begin(), meta.end(), [&](const auto& kv) { return kv.first == key; });
+    const auto d = it == meta.end() ? std::nullopt : parse_decimal(detail::trim(it->second));
+    if (!d || d->places > places || to_units(*d, places) != *v) set(key, format_units(*v, places));
+  };
+  const auto& rules = inst.rules;
+  limit("min_length", rules.min_length, 0);
+  limit("max_length", rules.max_length, 0);
+  limit("min_sum_cost", rules.min_sum_cost, inst.money_places);
+  limit("max_sum_cost", rules.max_sum_cost, inst.money_places);
+  limit("min_points", rules.min_points, 0);
+  limit("max_points", rules.max_points, 0);
+  limit("min_sum_points", rules.min_sum_points, 0);
+  limit("max_sum_points", rules.max_sum_points, 0);
+  if (inst.kind == vote_type::cumulative && !rules.max_sum_points)
+    throw usage_error("a cumulative election needs ballot rule max_sum_points: pabulib's format requires it");
   out << "META\nkey;value\n";
   for (const auto& [k, v] : meta) detail::write_row(out, {k, v});
 

@@ -56,9 +56,12 @@ namespace io {
 
 /// Reads a `.pb` stream, one row at a time (memory: the election plus one row).
 /// `name` is used in error messages. Throws `parse_error` for malformed input (see `errc` 1xx):
-/// missing section or column, unknown or duplicate project, negative cost, non-numeric field,
-/// duplicate voter, bad points list, a ballot breaking META limits under `enforce`, a file that
-/// ends early (unclosed quote, fewer rows than META's counts).
+/// missing section or column (also a section line missing before its column header), unknown or
+/// duplicate project, negative cost, non-numeric field, duplicate voter, bad points list, a row
+/// cut short before its cost, vote or points cell (`missing_field`), bytes that are not UTF-8
+/// (`bad_value`), a cumulative file without `max_sum_points` (`missing_field`) or with negative
+/// points (`bad_value`, whatever the policy), a ballot breaking META limits under `enforce`, a
+/// file that ends early (unclosed quote, fewer rows than META's counts).
 PPB_API auto read_pabulib(std::istream& in, std::string_view name, const read_options& opts = {}) -> election;
 /// Reads a `.pb` file; throws `parse_error(errc::io)` if it cannot be opened.
 PPB_API auto read_pabulib(const std::filesystem::path& path, const read_options& opts = {}) -> election;
@@ -66,9 +69,11 @@ PPB_API auto read_pabulib(const std::filesystem::path& path, const read_options&
 PPB_API auto parse_pabulib(std::string_view text, std::string_view name = "<input>", const read_options& opts = {})
     -> election;
 
-/// Writes `e` as a `.pb` file: META (with budget, vote_type, num_projects, num_votes from the
-/// model), PROJECTS and VOTES in their original column order, LF line endings, quoting cells that
-/// need it. `parse_pabulib(to_pabulib(e)) == e`. A merged profile is written one row per voter.
+/// Writes `e` as a `.pb` file: META (with budget, vote_type, num_projects, num_votes and the
+/// ballot rules from the model), PROJECTS and VOTES in their original column order, LF line
+/// endings, quoting cells that need it. `parse_pabulib(to_pabulib(e)) == e`. A merged profile is
+/// written one row per voter. Throws `usage_error` for a cumulative election without
+/// `max_sum_points`, which the format requires (the reader would refuse the file).
 PPB_API void write_pabulib(std::ostream& out, const election& e);
 PPB_API auto to_pabulib(const election& e) -> std::string;
 

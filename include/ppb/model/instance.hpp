@@ -28,7 +28,8 @@ constexpr auto has_points(vote_type t) noexcept -> bool {
   return t == vote_type::cumulative || t == vote_type::scoring;
 }
 
-/// What a valid ballot looks like (pabulib META limits). Absent = no limit.
+/// What a valid ballot looks like (pabulib META limits). Absent = the format's default for the
+/// vote type, which is no limit except for cumulative points (see `effective_rules`).
 struct ballot_rules {
   std::optional<std::int64_t> min_length, max_length;   ///< number of projects on a ballot
   std::optional<money> min_sum_cost, max_sum_cost;       ///< total cost of approved projects

@@ -2,6 +2,8 @@
 #ifndef PPB_TALLY_OUTCOME_INL_HPP
 #define PPB_TALLY_OUTCOME_INL_HPP
 
+#include <algorithm>
+
 #include "ppb/tally/outcome.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -22,6 +24,7 @@ PPB_FUNC auto tally::start_outcome(const instance& inst, const project_totals& t
   out.rule = std::move(rule);
   out.satisfaction = std::move(satisfaction);
   out.tie_break = tie.name();
+  if (std::find(tie.criteria.begin(), tie.criteria.end(), tie_criterion::lot) != tie.criteria.end()) out.seed = tie.seed;
   out.budget = inst.budget;
   out.projects.resize(inst.size());
   for (project_index p = 0; p < inst.size(); ++p) {

@@ -5,6 +5,7 @@
 #define PPB_TALLY_OUTCOME_HPP
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -59,6 +60,8 @@ struct outcome {
   std::string rule;                       ///< e.g. `"greedy"`, `"greedy-cost"`
   std::string satisfaction;               ///< e.g. `"points"`
   std::string tie_break;                  ///< policy name
+  /// The lot's seed when the policy draws lots (`lot`), so that anyone can replay the draw.
+  std::optional<std::uint64_t> seed;
   money budget = 0;
   money spent = 0;
   std::vector<project_index> selected;    ///< funded projects, in selection order

@@ -2,6 +2,8 @@
 #ifndef PPB_TALLY_RULE_INL_HPP
 #define PPB_TALLY_RULE_INL_HPP
 
+#include <algorithm>
+
 #include "ppb/tally/rule.hpp"
 #include "ppb/tally/max_welfare.hpp"
 #include "ppb/tally/mes.hpp"
@@ -15,9 +17,27 @@ PPB_FUNC auto tally::rule_names() -> std::vector<std::string> {
           "meta"};
 }
 
-PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome {
+PPB_FUNC void tally::check_options(const rule_options& opts) {
+  const auto names = rule_names();
+  if (std::find(names.begin(), names.end(), opts.rule) == names.end()) {
+    std::string known;
+    for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
+    throw usage_error("unknown rule '" + opts.rule + "' (known: " + known + ")");
+  }
   if (opts.rule != "mes" && opts.rule != "meta" && (opts.completion != "none" || opts.comparison))
     throw usage_error("completion and comparison go with rule mes, not " + opts.rule);
+  if (opts.rule == "phragmen" && opts.satisfaction_given) throw usage_error("phragmen takes no satisfaction");
+  // greedy-cost divides each project's total points by its cost. Cost satisfaction divided by
+  // cost is the number of supporters, divided again a third ranking under a wrong name; and
+  // cardinality would repeat `greedy --satisfaction cardinality`. One spelling for each.
+  if (opts.rule == "greedy-cost" && opts.satisfaction_given && opts.satisfaction != satisfaction_kind::points)
+    throw usage_error("greedy-cost ranks by points per cost and takes no satisfaction " +
+                      std::string(satisfaction_name(opts.satisfaction)) +
+                      " (supporters per cost: --rule greedy --satisfaction cardinality)");
+}
+
+PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome {
+  check_options(opts);
   if (opts.rule == "greedy" || opts.rule == "greedy-cost") {
     greedy_options g;
     g.satisfaction = opts.satisfaction;
@@ -40,7 +60,6 @@ PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_o
     return method_of_equal_shares(inst, prof, m);
   }
   if (opts.rule == "phragmen") {
-    if (opts.satisfaction_given) throw usage_error("phragmen takes no satisfaction");
     return sequential_phragmen(inst, prof, {opts.tie});
   }
   if (opts.rule == "max-welfare") {
@@ -49,10 +68,8 @@ PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_o
     m.tie = opts.tie;
     return max_utilitarian_welfare(inst, prof, m);
   }
-  if (opts.rule == "meta") return run_meta(inst, prof, opts);
-  std::string known;
-  for (const auto& n : rule_names()) known += (known.empty() ? "" : ", ") + n;
-  throw usage_error("unknown rule '" + opts.rule + "' (known: " + known + ")");
+  PPB_ASSERT(opts.rule == "meta");  // check_options refused every other name
+  return run_meta(inst, prof, opts);
 }
 
 PPB_END_NAMESPACE

@@ -30,8 +30,13 @@ namespace tally {
 /// Names `run` accepts, in the order `ppb tally --help` lists them.
 PPB_API auto rule_names() -> std::vector<std::string>;
 
-/// Runs the named rule. Throws `usage_error` for an unknown rule or options it does not take
-/// (e.g. a satisfaction the rule does not define).
+/// Throws `usage_error` for an unknown rule or options it does not take, before any data is
+/// read: completion or comparison with a rule other than mes (or meta); a satisfaction with
+/// phragmen; a satisfaction other than points with greedy-cost, which *is* greedy by points per
+/// cost (supporters per cost is `greedy` with satisfaction `cardinality`, issues 2 and 3).
+PPB_API void check_options(const rule_options& opts);
+
+/// Runs the named rule. Throws `usage_error` as `check_options` does.
 PPB_API auto run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome;
 
 }  // namespace tally
