@@ -4,6 +4,8 @@
 #define PPB_BINDINGS_C_GUARD_HPP
 
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <new>
 #include <string>
@@ -73,6 +75,56 @@ auto guard(F&& f) noexcept -> ppb_status {
   } catch (...) {
     return fail(PPB_ERR_INTERNAL, errc::internal, "[ppb.internal.900] unknown exception");
   }
+}
+
+// ---- handles and arguments, shared by every source of libppb-c ------------------------------
+// Each handle struct starts with `std::uint32_t magic` and has `static constexpr std::uint32_t
+// live`; in PPB_API_ARMOR builds every entry point checks it (SQLite's sqlite3SafetyCheckOk), so
+// that a wrong or freed handle is refused instead of used.
+
+inline constexpr std::uint32_t dead_magic = 0xdeadbeefU;
+
+/// A required pointer argument.
+template <class T>
+void need(const T* p, const char* name) {
+  if (p == nullptr) throw usage_error(std::string(name) + " is NULL");
+}
+
+/// A handle argument: non-NULL and, in armored builds, alive and of the right type.
+template <class H>
+auto live(const H* h, const char* name) -> const H& {
+  need(h, name);
+#ifdef PPB_API_ARMOR
+  if (h->magic != H::live)
+    throw usage_error(std::string(name) + " is not a live handle of its type (freed, or another type)", errc::misuse);
+#endif
+  return *h;
+}
+
+/// `_free` of a handle: a foreign or already-freed pointer is left alone in armored builds.
+template <class H>
+void release(H* h) noexcept {
+  if (h == nullptr) return;
+#ifdef PPB_API_ARMOR
+  if (h->magic != H::live) return;
+#endif
+  h->magic = dead_magic;
+  delete h;
+}
+
+/// Hands `size` bytes to the caller in memory released by `ppb_free` (malloc), NUL-terminated.
+inline auto copy_out_bytes(const void* data, std::size_t size) -> char* {
+  auto* p = static_cast<char*>(std::malloc(size + 1));
+  if (p == nullptr) throw std::bad_alloc();
+  if (size > 0) std::memcpy(p, data, size);
+  p[size] = '\0';
+  return p;
+}
+
+/// `text` as a `char** out_...` result (with its length when `out_len` is not NULL).
+inline void copy_out(const std::string& text, char** out, std::size_t* out_len) {
+  *out = copy_out_bytes(text.data(), text.size());
+  if (out_len != nullptr) *out_len = text.size();
 }
 
 }  // namespace ppb::capi

@@ -46,39 +46,12 @@ struct ppb_outcome {
 
 namespace {
 
+using ppb::capi::copy_out;
 using ppb::capi::guard;
+using ppb::capi::live;
+using ppb::capi::need;
+using ppb::capi::release;
 using ppb::usage_error;
-
-constexpr std::uint32_t dead = 0xdeadbeefU;
-
-// A required pointer argument.
-template <class T>
-void need(const T* p, const char* name) {
-  if (p == nullptr) throw usage_error(std::string(name) + " is NULL");
-}
-
-// A handle argument: non-NULL and, in armored builds, alive and of the right type.
-template <class H>
-auto live(const H* h, const char* name) -> const H& {
-  need(h, name);
-#ifdef PPB_API_ARMOR
-  if (h->magic != H::live)
-    throw usage_error(std::string(name) + " is not a live handle of its type (freed, or another type)",
-                      ppb::errc::misuse);
-#endif
-  return *h;
-}
-
-// `_free` of a handle: a foreign or already-freed pointer is left alone in armored builds.
-template <class H>
-void release(H* h) noexcept {
-  if (h == nullptr) return;
-#ifdef PPB_API_ARMOR
-  if (h->magic != H::live) return;
-#endif
-  h->magic = dead;
-  delete h;
-}
 
 auto project_at(const ppb::instance& inst, std::size_t index) -> const ppb::project& {
   if (index >= inst.size())
@@ -126,15 +99,6 @@ auto parse_bool(const char* key, const char* text) -> bool {
   if (s == "1" || s == "true") return true;
   if (s == "0" || s == "false") return false;
   throw usage_error(std::string(key) + " takes 1, true, 0 or false, not '" + std::string(s) + "'");
-}
-
-auto copy_out(const std::string& text, char** out, std::size_t* out_len) -> void {
-  auto* p = static_cast<char*>(std::malloc(text.size() + 1));  // released by ppb_free (free)
-  if (p == nullptr) throw std::bad_alloc();
-  std::memcpy(p, text.data(), text.size());
-  p[text.size()] = '\0';
-  *out = p;
-  if (out_len != nullptr) *out_len = text.size();
 }
 
 }  // namespace
