@@ -16,7 +16,7 @@ constexpr std::string_view proposals_help = R"(usage: ppb proposals import PROPO
        ppb proposals review REVIEWS.json --state STATE [--lang L]
        ppb proposals export --state STATE --unit UNIT [--output FILE.pb]
        ppb proposals audit --state STATE
-       ppb proposals list --state STATE [--unit UNIT]
+       ppb proposals list --state STATE [--unit UNIT] [--json]
 
 The state of a budget cycle's proposals lives in a snapshot file (STATE): the election
 definition, the voter roll and every proposal with its audit trail. File formats:
@@ -34,7 +34,8 @@ review   Applies a ppb/reviews/v1 file: council members' votes (approve, return,
 export   Writes the ballot of UNIT as a pabulib .pb file (META from the election, PROJECTS from
          the approved proposals, an empty VOTES section) to stdout or --output.
 audit    Writes the audit trail as CSV: seq,at,proposal,actor,from,to,reason,comment.
-list     Prints every proposal (or UNIT's): id, unit, state, cost, title.
+list     Prints every proposal (or UNIT's): id, unit, state, cost, title; with --json, one line
+         of JSON with every field (docs/proposals.md).
 
 --lang kk|ru|en chooses the language of messages (default en).
 
@@ -85,15 +86,7 @@ auto run_import(const args& a, const std::string& file) -> int {
   const voter_roll* roll = state.roll.empty() ? nullptr : &state.roll;
   std::size_t done = 0, refused = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    const auto& e = entries[i];
-    proposal_verdict v;
-    switch (e.action) {
-      case proposal_action::submit: v = state.proposals.submit(state.definition, roll, e.fields, e.at); break;
-      case proposal_action::revise: v = state.proposals.resubmit(state.definition, e.fields.id, e.fields, e.at); break;
-      case proposal_action::withdraw:
-        v = state.proposals.withdraw(e.fields.id, e.fields.author, e.at, e.comment);
-        break;
-    }
+    const auto v = io::apply_entry(state.proposals, state.definition, roll, entries[i]);
     const std::string id = v.id.empty() ? fmt::format("#{}", i + 1) : v.id;
     if (v.ok()) {
       ++done;
@@ -118,7 +111,7 @@ auto run_review(const args& a, const std::string& file) -> int {
   const auto& places = state.definition.spec().money_places;
   for (const auto& e : entries) {
     if (e.merge) {
-      const auto v = state.proposals.merge(e.proposal, e.into, e.vote.reviewer, e.vote.at, e.vote.comment);
+      const auto v = io::apply_entry(state.proposals, state.definition, e);
       if (v.ok()) {
         ++done;
         fmt::print("{} merged into {}\n", e.proposal, e.into);
@@ -129,7 +122,7 @@ auto run_review(const args& a, const std::string& file) -> int {
       continue;
     }
     const auto before = state.proposals.find(e.proposal) ? state.proposals.find(e.proposal)->state : proposal_state::submitted;
-    const auto v = state.proposals.review(state.definition, e.proposal, e.vote);
+    const auto v = io::apply_entry(state.proposals, state.definition, e);
     if (!v.ok()) {
       ++refused;
       print_problems(e.proposal, v, l);
@@ -181,6 +174,10 @@ auto run_audit(const args& a) -> int {
 auto run_list(const args& a) -> int {
   const auto state = io::load_snapshot(std::filesystem::path(state_path(a)));
   const auto unit = a.value("--unit");
+  if (a.has("--json")) {
+    fmt::print("{}\n", io::proposals_to_json_text(state.proposals, unit.value_or("")));
+    return exit_ok;
+  }
   const auto places = state.definition.spec().money_places;
   fmt::print("{}  {}  {}  {:>12}  {}\n", fit("id", 10), fit("unit", 20), fit("state", 12), "cost", "title");
   for (const auto& p : state.proposals.proposals()) {
@@ -192,7 +189,7 @@ auto run_list(const args& a) -> int {
 }
 
 auto run_proposals(std::span<const std::string_view> argv) -> int {
-  args a(argv, {}, {"--state", "--election", "--roll", "--lang", "--unit", "--output"});
+  args a(argv, {"--json"}, {"--state", "--election", "--roll", "--lang", "--unit", "--output"});
   const auto& pos = a.positional();
   if (pos.empty()) throw usage("give a subcommand: import, review, export, audit, list");
   const auto& sub = pos[0];

@@ -1,6 +1,9 @@
 // The proposal workflow's files: ppb/proposals/v1 and ppb/reviews/v1.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "eligibility/election_fixture.hpp"
 #include "ppb/io/proposals_json.hpp"
 
@@ -119,4 +122,49 @@ TEST_CASE("merges and bad review entries") {
         std::pair{errc::bad_value, std::string("1 problem: /reviews/0/proposal: must not be empty")});
   CHECK(reviews_error("[]") == std::pair{errc::bad_value, std::string("1 problem: must be an object")});
   CHECK(reviews_error("{\"reviews\": \n\n[}").first == errc::json_syntax);
+}
+
+TEST_CASE("apply_entry applies each action of both files, and proposals_to_json_text lists every field") {
+  const auto def = fixture::small_city();
+  proposal_registry reg;
+  std::vector<std::string> seen;
+  const auto apply_all = [&](const auto& entries, auto&& apply) {
+    for (const auto& e : entries) {
+      const auto v = apply(e);
+      seen.push_back(v.id + " " + (v.ok() ? std::string(proposal_state_name(*v.state))
+                                          : std::string(reason_name(v.problems.at(0).reason))));
+    }
+  };
+  apply_all(io::parse_proposal_entries(R"({"format": "ppb/proposals/v1", "proposals": [
+    {"id": "A", "author": "850314301011", "unit": "kosshy-center", "title": "Bench \"new\"", "description": "d",
+     "address": "a", "category": "improvement", "cost": 2000000, "at": "2026-02-03T06:15:00Z",
+     "attachments": [{"ref": "plan.pdf"}]},
+    {"action": "withdraw", "id": "A", "author": "850314301011", "at": "2026-02-04T00:00:00Z", "comment": "moved"},
+    {"id": "B", "author": "900707401026", "unit": "kosshy-north", "title": "Tree", "description": "d",
+     "address": "b", "category": "greening", "cost": 3000000, "at": "2026-02-05T00:00:00Z"}]})"),
+            [&](const proposal_entry& e) { return io::apply_entry(reg, def, nullptr, e); });
+  apply_all(io::parse_review_entries(R"({"format": "ppb/reviews/v1", "reviews": [
+    {"proposal": "B", "reviewer": "expert-aliya", "decision": "approve", "cost": 2500000, "at": "2026-03-02T05:00:00Z"},
+    {"proposal": "B", "reviewer": "expert-bolat", "decision": "approve", "at": "2026-03-02T06:00:00Z"},
+    {"proposal": "B", "reviewer": "expert-dana", "decision": "reject", "ground": "land_unavailable", "comment": "x",
+     "at": "2026-03-02T07:00:00Z"},
+    {"proposal": "B", "reviewer": "expert-aliya", "decision": "merge", "into": "A", "at": "2026-03-03T05:00:00Z"}]})"),
+            [&](const review_entry& e) { return io::apply_entry(reg, def, e); });
+  CHECK(seen == std::vector<std::string>{"A submitted", "A withdrawn", "B submitted", "B under_review",
+                                         "B under_review", "B approved", "B bad_merge_target"});
+
+  const std::string a =
+      R"({"id":"A","unit":"kosshy-center","state":"withdrawn","author":"850314301011","title":"Bench \"new\"",)"
+      R"("description":"d","address":"a","category":"improvement","estimated_cost":2000000,"final_cost":null,)"
+      R"("cost":2000000,"submitted_at":"2026-02-03T06:15:00Z","revisions":0,"round":1,"rejection":null,)"
+      R"("decision_comment":"","merged_into":"","attachments":[{"ref":"plan.pdf","sha256":""}]})";
+  const std::string b =
+      R"({"id":"B","unit":"kosshy-north","state":"approved","author":"900707401026","title":"Tree",)"
+      R"("description":"d","address":"b","category":"greening","estimated_cost":3000000,"final_cost":2500000,)"
+      R"("cost":2500000,"submitted_at":"2026-02-05T00:00:00Z","revisions":0,"round":1,"rejection":null,)"
+      R"("decision_comment":"2 of 3 approve; cost 2500000","merged_into":"","attachments":[]})";
+  CHECK(io::proposals_to_json_text(reg) == "[" + a + "," + b + "]");
+  CHECK(io::proposals_to_json_text(reg, "kosshy-north") == "[" + b + "]");
+  CHECK(io::proposals_to_json_text(reg, "atlantis") == "[]");
+  CHECK(io::proposals_to_json_text(proposal_registry()) == "[]");
 }

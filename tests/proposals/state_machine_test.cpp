@@ -48,7 +48,8 @@ TEST_CASE("every legal transition is applied and every illegal one refused, from
       fixture::workflow w;
       w.drive("P", from);
       const auto audit_before = w.reg.audit().size();
-      const auto v = w.reg.transition("P", to, "official", fixture::review_at, std::nullopt, "by hand");
+      // After every step of `drive` (the latest is a revision): a step may not predate the last one.
+      const auto v = w.reg.transition("P", to, "official", fixture::re_review_at, std::nullopt, "by hand");
       const bool legal = expected[static_cast<int>(from)][static_cast<int>(to)];
       CHECK(v.ok() == legal);
       CHECK(w.state("P") == (legal ? to : from));
@@ -60,7 +61,7 @@ TEST_CASE("every legal transition is applied and every illegal one refused, from
         CHECK(e.actor == "official");
         CHECK(e.from == from);
         CHECK(e.to == to);
-        CHECK(e.at == fixture::review_at);
+        CHECK(e.at == fixture::re_review_at);
         CHECK(e.comment == "by hand");
         CHECK(e.seq == w.reg.audit().size());
       } else {
@@ -71,6 +72,57 @@ TEST_CASE("every legal transition is applied and every illegal one refused, from
         CHECK(w.reg.audit().size() == audit_before);
       }
     }
+}
+
+TEST_CASE("a step dated before the proposal's latest transition is refused: the audit trail never goes back") {
+  const auto earlier = *parse_iso_timestamp("2026-02-09T06:00:00Z");  // a day before fixture::submit_at
+  const std::string detail_after_submit =
+      "2026-02-09T06:00:00Z is before the proposal's latest transition (submitted at 2026-02-10T06:00:00Z)";
+  const auto refused = [](const proposal_verdict& v, const std::string& detail) {
+    REQUIRE(v.problems.size() == 1);
+    CHECK(v.problems[0].reason == proposal_reason::illegal_transition);
+    CHECK(v.problems[0].detail == detail);
+  };
+  SUBCASE("withdraw") {
+    fixture::workflow w;
+    w.submit("A");
+    const auto v = w.reg.withdraw("A", fixture::center_voter, earlier, "changed my mind");
+    refused(v, detail_after_submit);
+    CHECK(v.state == st::submitted);
+    CHECK(w.state("A") == st::submitted);
+    CHECK(w.reg.audit().size() == 1);
+    // The same moment as the latest transition is not earlier: accepted.
+    CHECK(w.reg.withdraw("A", fixture::center_voter, fixture::submit_at).ok());
+    CHECK(w.state("A") == st::withdrawn);
+  }
+  SUBCASE("transition and merge") {
+    fixture::workflow w;
+    w.submit("A");
+    w.submit("B");
+    refused(w.reg.transition("A", st::under_review, "official", earlier), detail_after_submit);
+    refused(w.reg.merge("A", "B", "council", earlier), detail_after_submit);
+    CHECK(w.state("A") == st::submitted);
+    CHECK(w.reg.audit().size() == 2);
+  }
+  SUBCASE("a review vote before the round's opening") {
+    fixture::workflow w;
+    w.submit("A");
+    REQUIRE(w.vote("A", "expert-aliya", review_decision::approve, fixture::review_at).ok());
+    const auto before_opening = *parse_iso_timestamp("2026-03-05T05:00:00Z");
+    const auto v = w.vote("A", "expert-bolat", review_decision::approve, before_opening);
+    refused(v, "2026-03-05T05:00:00Z is before the proposal's latest transition (under_review at 2026-03-05T06:00:00Z)");
+    CHECK(w.state("A") == st::under_review);
+    CHECK(w.reg.find("A")->votes.size() == 1);
+  }
+  SUBCASE("a revision dated before the council returned the proposal") {
+    fixture::workflow w;
+    w.submit("A");
+    w.council_votes("A", review_decision::return_for_revision, fixture::re_review_at);  // returned on 2 April
+    auto revised = fixture::workflow::good("A", "Project A revised");
+    const auto v = w.reg.resubmit(w.def, "A", revised, fixture::revision_at);  // 25 March: inside the window
+    refused(v, "2026-03-25T06:00:00Z is before the proposal's latest transition (returned at 2026-04-02T06:00:00Z)");
+    CHECK(w.state("A") == st::returned);
+  }
 }
 
 TEST_CASE("the audit trail records who, when, from, to, reason and comment, and exports as CSV") {

@@ -10,6 +10,13 @@ A thin, standard-library-only (ctypes) layer over libppb-c, the C ABI of the ppb
                 print(project.id, project.name, project.cost)
             result = outcome.to_dict()      # the same JSON as `ppb tally --json`
 
+Election definitions, proposals and eligibility (module ``ppb.definition``)::
+
+    with ppb.Definition.load("election.json") as d, ppb.Roll.load("roll.csv", d) as roll:
+        verdict = roll.check("850314301011", d, "kosshy-center", "2026-04-20T10:00:00Z")
+        print(verdict.eligible, verdict.reasons)
+    print(ppb.iin_check("850314301011"))     # 850314301011 valid 1985-03-14 male
+
 Errors are `ppb.Error` subclasses carrying ``status``, ``code`` and ``message``. Money is exact:
 integers in the election's smallest unit (10^-money_places).
 
@@ -17,6 +24,8 @@ Set ``PPB_C_LIBRARY`` to the path of libppb-c.so to use a library outside the us
 """
 
 from . import _native
+from .definition import (Definition, DefinitionProblem, EligibilityProblem, EligibilityVerdict, IinCheck,
+                         ProposalProblem, ProposalRegistry, ProposalVerdict, Roll, RollError, Unit, iin_check)
 from .election import Election, Outcome, Project, ProjectResult, rule_names
 from .ledger import (AuthorityKey, BallotBox, Ballot, BoxSetup, KeyPair, LogReport, OfficerKey, Proof, Verdict,
                      VoterKey, ballot_id, election_id, open_ballot, parse_public_key, prove, public_key_text,
@@ -25,6 +34,8 @@ from .errors import (CryptoInitError, Error, InternalError, InvalidArgumentError
                      NoMemoryError, ParseError)
 
 __all__ = ["Election", "Outcome", "Project", "ProjectResult", "rule_names", "version", "version_number",
+           "Definition", "DefinitionProblem", "Unit", "ProposalRegistry", "ProposalVerdict", "ProposalProblem",
+           "iin_check", "IinCheck", "Roll", "RollError", "EligibilityVerdict", "EligibilityProblem",
            "init", "sizes", "Error", "InvalidArgumentError", "MisuseError", "ParseError", "IoError",
            "NoMemoryError", "CryptoInitError", "InternalError",
            "KeyPair", "VoterKey", "AuthorityKey", "OfficerKey", "public_key_text", "parse_public_key",

@@ -52,6 +52,15 @@ def _load():
 
 lib = _load()
 
+
+
+class IinInfo(ctypes.Structure):
+    """ppb.h's ``ppb_iin_info``."""
+
+    _fields_ = [("valid", ctypes.c_int32), ("reason", ctypes.c_int32), ("birth_year", ctypes.c_int32),
+                ("birth_month", ctypes.c_int32), ("birth_day", ctypes.c_int32), ("sex", ctypes.c_int32)]
+
+
 # (name, return type, argument types) for every function in ppb.h.
 _SIGNATURES = [
     ("ppb_status_name", ctypes.c_char_p, [c_status]),
@@ -80,6 +89,75 @@ _SIGNATURES = [
     ("ppb_election_project_cost", c_status, [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_int64)]),
     ("ppb_election_find_project", c_status,
      [ctypes.c_void_p, ctypes.c_char_p, _p(ctypes.c_int32), _p(ctypes.c_size_t)]),
+    # election definitions
+    ("ppb_definition_check", c_status, [ctypes.c_char_p, ctypes.c_size_t, _p(ctypes.c_void_p)]),
+    ("ppb_definition_check_file", c_status, [ctypes.c_char_p, _p(ctypes.c_void_p)]),
+    ("ppb_definition_problems_free", None, [ctypes.c_void_p]),
+    ("ppb_definition_problems_count", c_status, [ctypes.c_void_p, _p(ctypes.c_size_t)]),
+    ("ppb_definition_problem", c_status,
+     [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_char_p), _p(ctypes.c_char_p)]),
+    ("ppb_definition_parse", c_status, [ctypes.c_char_p, ctypes.c_size_t, _p(ctypes.c_void_p)]),
+    ("ppb_definition_load_file", c_status, [ctypes.c_char_p, _p(ctypes.c_void_p)]),
+    ("ppb_definition_free", None, [ctypes.c_void_p]),
+    ("ppb_definition_id", c_status, [ctypes.c_void_p, _p(ctypes.c_uint8)]),
+    ("ppb_definition_cycle", c_status, [ctypes.c_void_p, _p(ctypes.c_char_p)]),
+    ("ppb_definition_money_places", c_status, [ctypes.c_void_p, _p(ctypes.c_int32)]),
+    ("ppb_definition_unit_count", c_status, [ctypes.c_void_p, _p(ctypes.c_size_t)]),
+    ("ppb_definition_find_unit", c_status,
+     [ctypes.c_void_p, ctypes.c_char_p, _p(ctypes.c_int32), _p(ctypes.c_size_t)]),
+    ("ppb_definition_unit_id", c_status, [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_char_p)]),
+    ("ppb_definition_unit_name", c_status, [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int32, _p(ctypes.c_char_p)]),
+    ("ppb_definition_unit_parent", c_status, [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_char_p)]),
+    ("ppb_definition_unit_budget", c_status,
+     [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_int32), _p(ctypes.c_int64)]),
+    # proposals
+    ("ppb_proposal_state_name", ctypes.c_char_p, [ctypes.c_int32]),
+    ("ppb_proposal_reason_name", ctypes.c_char_p, [ctypes.c_int32]),
+    ("ppb_proposal_reason_message", ctypes.c_char_p, [ctypes.c_int32, ctypes.c_int32]),
+    ("ppb_registry_new", c_status, [ctypes.c_void_p, _p(ctypes.c_void_p)]),
+    ("ppb_registry_free", None, [ctypes.c_void_p]),
+    ("ppb_registry_import", c_status,
+     [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, _p(ctypes.c_void_p)]),
+    ("ppb_registry_review", c_status, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, _p(ctypes.c_void_p)]),
+    ("ppb_registry_transition", c_status,
+     [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int32,
+      ctypes.c_char_p, _p(ctypes.c_void_p)]),
+    ("ppb_registry_list_json", c_status,
+     [ctypes.c_void_p, ctypes.c_char_p, _p(ctypes.c_void_p), _p(ctypes.c_size_t)]),
+    ("ppb_registry_audit_csv", c_status, [ctypes.c_void_p, _p(ctypes.c_void_p), _p(ctypes.c_size_t)]),
+    ("ppb_registry_export_pb", c_status,
+     [ctypes.c_void_p, ctypes.c_char_p, _p(ctypes.c_void_p), _p(ctypes.c_size_t)]),
+    ("ppb_proposal_verdicts_free", None, [ctypes.c_void_p]),
+    ("ppb_proposal_verdicts_count", c_status, [ctypes.c_void_p, _p(ctypes.c_size_t)]),
+    ("ppb_proposal_verdict_id", c_status, [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_char_p)]),
+    ("ppb_proposal_verdict_state", c_status, [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_int32)]),
+    ("ppb_proposal_verdict_problem_count", c_status, [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_size_t)]),
+    ("ppb_proposal_verdict_problem", c_status,
+     [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t, _p(ctypes.c_int32), _p(ctypes.c_char_p)]),
+    # eligibility
+    ("ppb_iin_check", c_status, [ctypes.c_char_p, _p(IinInfo)]),
+    ("ppb_iin_reason_name", ctypes.c_char_p, [ctypes.c_int32]),
+    ("ppb_iin_reason_message", ctypes.c_char_p, [ctypes.c_int32, ctypes.c_int32]),
+    ("ppb_sex_name", ctypes.c_char_p, [ctypes.c_int32]),
+    ("ppb_error_code_name", ctypes.c_char_p, [ctypes.c_int32]),
+    ("ppb_roll_parse", c_status, [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_void_p, _p(ctypes.c_void_p)]),
+    ("ppb_roll_load_file", c_status, [ctypes.c_char_p, ctypes.c_void_p, _p(ctypes.c_void_p)]),
+    ("ppb_roll_free", None, [ctypes.c_void_p]),
+    ("ppb_roll_voter_count", c_status, [ctypes.c_void_p, _p(ctypes.c_size_t)]),
+    ("ppb_roll_row_count", c_status, [ctypes.c_void_p, _p(ctypes.c_uint64)]),
+    ("ppb_roll_bad_row_count", c_status, [ctypes.c_void_p, _p(ctypes.c_uint64)]),
+    ("ppb_roll_error_count", c_status, [ctypes.c_void_p, _p(ctypes.c_size_t)]),
+    ("ppb_roll_error", c_status,
+     [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_uint64), _p(ctypes.c_int32), _p(ctypes.c_char_p)]),
+    ("ppb_roll_check", c_status,
+     [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, _p(ctypes.c_void_p)]),
+    ("ppb_eligibility_verdict_free", None, [ctypes.c_void_p]),
+    ("ppb_eligibility_verdict_eligible", c_status, [ctypes.c_void_p, _p(ctypes.c_int32)]),
+    ("ppb_eligibility_verdict_failure_count", c_status, [ctypes.c_void_p, _p(ctypes.c_size_t)]),
+    ("ppb_eligibility_verdict_failure", c_status,
+     [ctypes.c_void_p, ctypes.c_size_t, _p(ctypes.c_int32), _p(ctypes.c_char_p)]),
+    ("ppb_eligibility_reason_name", ctypes.c_char_p, [ctypes.c_int32]),
+    ("ppb_eligibility_reason_message", ctypes.c_char_p, [ctypes.c_int32, ctypes.c_int32]),
     ("ppb_tally_options_new", c_status, [_p(ctypes.c_void_p)]),
     ("ppb_tally_options_free", None, [ctypes.c_void_p]),
     ("ppb_tally_options_set", c_status, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]),

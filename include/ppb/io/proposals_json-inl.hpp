@@ -2,6 +2,8 @@
 #ifndef PPB_IO_PROPOSALS_JSON_INL_HPP
 #define PPB_IO_PROPOSALS_JSON_INL_HPP
 
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
 #include <ostream>
 
 #include "ppb/detail/json_check.hpp"
@@ -158,6 +160,53 @@ inline auto audit_cell(std::string_view s) -> std::string {
   return q + "\"";
 }
 }  // namespace detail
+
+PPB_FUNC auto io::apply_entry(proposal_registry& registry, const election_definition& election, const voter_roll* roll,
+                              const proposal_entry& entry) -> proposal_verdict {
+  switch (entry.action) {
+    case proposal_action::revise: return registry.resubmit(election, entry.fields.id, entry.fields, entry.at);
+    case proposal_action::withdraw:
+      return registry.withdraw(entry.fields.id, entry.fields.author, entry.at, entry.comment);
+    case proposal_action::submit: break;
+  }
+  return registry.submit(election, roll, entry.fields, entry.at);
+}
+
+PPB_FUNC auto io::apply_entry(proposal_registry& registry, const election_definition& election,
+                              const review_entry& entry) -> proposal_verdict {
+  if (entry.merge) return registry.merge(entry.proposal, entry.into, entry.vote.reviewer, entry.vote.at, entry.vote.comment);
+  return registry.review(election, entry.proposal, entry.vote);
+}
+
+PPB_FUNC auto io::proposals_to_json_text(const proposal_registry& registry, std::string_view unit) -> std::string {
+  boost::json::array list;
+  for (const auto& p : registry.proposals()) {
+    if (!unit.empty() && p.unit != unit) continue;
+    boost::json::array attachments;
+    for (const auto& a : p.attachments) attachments.push_back(boost::json::object{{"ref", a.ref}, {"sha256", a.sha256}});
+    boost::json::object o;
+    o["id"] = p.id;
+    o["unit"] = p.unit;
+    o["state"] = proposal_state_name(p.state);
+    o["author"] = p.author;
+    o["title"] = p.title;
+    o["description"] = p.description;
+    o["address"] = p.address;
+    o["category"] = p.category;
+    o["estimated_cost"] = p.estimated_cost;
+    o["final_cost"] = p.final_cost ? boost::json::value(*p.final_cost) : boost::json::value(nullptr);
+    o["cost"] = p.cost();
+    o["submitted_at"] = format_iso_timestamp(p.submitted_at);
+    o["revisions"] = p.revisions;
+    o["round"] = p.round;
+    o["rejection"] = p.rejection ? boost::json::value(reason_name(*p.rejection)) : boost::json::value(nullptr);
+    o["decision_comment"] = p.decision_comment;
+    o["merged_into"] = p.merged_into;
+    o["attachments"] = std::move(attachments);
+    list.push_back(std::move(o));
+  }
+  return boost::json::serialize(list);
+}
 
 PPB_FUNC void io::write_audit_csv(std::ostream& out, const proposal_registry& registry) {
   out << "seq,at,proposal,actor,from,to,reason,comment\n";

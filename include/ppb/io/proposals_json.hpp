@@ -52,6 +52,24 @@ PPB_API auto parse_proposal_entries(std::string_view text, std::string_view name
 /// Parses a `ppb/reviews/v1` document; errors as `parse_proposal_entries`.
 PPB_API auto parse_review_entries(std::string_view text, std::string_view name = "<input>") -> std::vector<review_entry>;
 
+/// Applies one entry of a proposals file to `registry`: a submission (`roll` may be null: then
+/// authors' residence is not checked), the author's revision, or a withdrawal.
+PPB_API auto apply_entry(proposal_registry& registry, const election_definition& election, const voter_roll* roll,
+                         const proposal_entry& entry) -> proposal_verdict;
+
+/// Applies one entry of a reviews file to `registry`: a council member's vote, or a merge.
+PPB_API auto apply_entry(proposal_registry& registry, const election_definition& election, const review_entry& entry)
+    -> proposal_verdict;
+
+/// The proposals (all, or only those of `unit` when it is not empty), in submission order, as
+/// one line of JSON: `[{"id", "unit", "state", "author", "title", "description", "address",
+/// "category", "estimated_cost", "final_cost" (null until approved), "cost" (the ballot's),
+/// "submitted_at", "revisions", "round", "rejection" (a ground's name or null), "decision_comment",
+/// "merged_into", "attachments": [{"ref", "sha256"}]}]`. Money is an integer count of the
+/// election's smallest unit; states and reasons are their stable names. What `ppb proposals list
+/// --json` prints and the C ABI's `ppb_registry_list_json` returns.
+PPB_API auto proposals_to_json_text(const proposal_registry& registry, std::string_view unit = {}) -> std::string;
+
 /// Writes the audit trail as CSV: `seq,at,proposal,actor,from,to,reason,comment` (RFC 4180
 /// quoting, `from` empty for a submission, `reason` a stable reason name or empty).
 PPB_API void write_audit_csv(std::ostream& out, const proposal_registry& registry);

@@ -164,6 +164,18 @@ PPB_FUNC auto proposal_registry::approved(std::string_view unit) const -> std::v
   return out;
 }
 
+PPB_FUNC auto proposal_registry::backdated(const proposal& p, std::chrono::sys_seconds at) const
+    -> std::optional<proposal_problem> {
+  for (auto it = audit_.rbegin(); it != audit_.rend(); ++it) {
+    if (it->proposal != p.id) continue;
+    if (at >= it->at) return std::nullopt;
+    return proposal_problem{proposal_reason::illegal_transition,
+                            format_iso_timestamp(at) + " is before the proposal's latest transition (" +
+                                std::string(proposal_state_name(it->to)) + " at " + format_iso_timestamp(it->at) + ")"};
+  }
+  return std::nullopt;
+}
+
 PPB_FUNC void proposal_registry::record(proposal& p, proposal_state to, std::string_view actor,
                                         std::chrono::sys_seconds at, std::optional<proposal_reason> reason,
                                         std::string comment) {
@@ -330,6 +342,11 @@ PPB_FUNC auto proposal_registry::transition(std::string_view id, proposal_state 
     v.state = p->state;
     return v;
   }
+  if (auto problem = backdated(*p, at)) {
+    v.problems.push_back(std::move(*problem));
+    v.state = p->state;
+    return v;
+  }
   record(*p, to, actor, at, reason, std::move(comment));
   v.state = p->state;
   return v;
@@ -351,6 +368,8 @@ PPB_FUNC auto proposal_registry::review(const election_definition& election, std
   if (!opens && p->state != proposal_state::under_review)
     add(proposal_reason::illegal_transition,
         "votes are taken under review; the proposal is " + std::string(proposal_state_name(p->state)));
+  else if (auto problem = backdated(*p, vote.at))
+    v.problems.push_back(std::move(*problem));
   if (!detail::review_open(election, vote.at))
     add(proposal_reason::outside_review_window, format_iso_timestamp(vote.at) + " is outside the review phases");
   if (vote.reviewer.empty()) add(proposal_reason::missing_field, "reviewer is empty");
@@ -464,6 +483,8 @@ PPB_FUNC auto proposal_registry::resubmit(const election_definition& election, s
   if (!transition_allowed(p->state, proposal_state::resubmitted))
     add(proposal_reason::illegal_transition,
         "only a returned proposal can be revised; it is " + std::string(proposal_state_name(p->state)));
+  else if (auto problem = backdated(*p, at))
+    v.problems.push_back(std::move(*problem));
   if (revised.author != p->author) add(proposal_reason::not_the_author, "only the author may revise " + v.id);
   if (!revised.unit.empty() && revised.unit != p->unit)
     add(proposal_reason::unit_changed, "unit '" + revised.unit + "' differs from '" + p->unit + "'");

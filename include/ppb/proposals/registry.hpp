@@ -56,7 +56,9 @@ class PPB_API proposal_registry {
   auto resubmit(const election_definition& election, std::string_view id, const submission& revised,
                 std::chrono::sys_seconds at) -> proposal_verdict;
 
-  /// The author withdraws the proposal (any non-final state → `withdrawn`).
+  /// The author withdraws the proposal (any non-final state → `withdrawn`). Like every step
+  /// below (and `review`, `resubmit`), it is refused with `illegal_transition` when dated before
+  /// the proposal's latest transition: the audit trail never goes back in time.
   auto withdraw(std::string_view id, std::string_view author, std::chrono::sys_seconds at, std::string comment = {})
       -> proposal_verdict;
 
@@ -64,7 +66,8 @@ class PPB_API proposal_registry {
   auto merge(std::string_view id, std::string_view into, std::string_view actor, std::chrono::sys_seconds at,
              std::string comment = {}) -> proposal_verdict;
 
-  /// Low-level step of the state machine: moves `id` to `to` if the lifecycle allows it and
+  /// Low-level step of the state machine: moves `id` to `to` if the lifecycle allows it and `at`
+  /// is not earlier than the proposal's latest transition (else `illegal_transition`), and
   /// records it. The operations above use it; officials' tools may too (the audit trail shows it).
   auto transition(std::string_view id, proposal_state to, std::string_view actor, std::chrono::sys_seconds at,
                   std::optional<proposal_reason> reason = std::nullopt, std::string comment = {}) -> proposal_verdict;
@@ -88,6 +91,9 @@ class PPB_API proposal_registry {
 
  private:
   auto find_mutable(std::string_view id) -> proposal*;
+  /// An `illegal_transition` problem when `at` is earlier than `p`'s latest audit entry (the
+  /// audit trail never goes back in time), else nothing.
+  [[nodiscard]] auto backdated(const proposal& p, std::chrono::sys_seconds at) const -> std::optional<proposal_problem>;
   void record(proposal& p, proposal_state to, std::string_view actor, std::chrono::sys_seconds at,
               std::optional<proposal_reason> reason, std::string comment);
   void check_fields(const election_definition& election, const submission& s, const std::string& self,

@@ -197,12 +197,280 @@ PPB_CAPI ppb_status ppb_election_project_cost(const ppb_election* election, size
 PPB_CAPI ppb_status ppb_election_find_project(const ppb_election* election, const char* id, int32_t* out_found,
                                               size_t* out_index);
 
-/* [reserved] Election definitions (territories, budget envelopes, phases, ballot rules, tally rule,
- * eligibility) from JSON: `ppb_definition`, next release. */
+/* ---------------------------------------------------------------------------------------------
+ * Election definitions: one budget cycle — territory tree with budget envelopes, phases, proposal
+ * and ballot rules, eligibility policy, tally rule — read from JSON (docs/election.md). A
+ * definition never changes after construction: one handle may be read from many threads.
+ * ------------------------------------------------------------------------------------------- */
 
-/* [reserved] Proposals: submit, review, list — next release. */
+typedef struct ppb_definition ppb_definition;
+typedef struct ppb_definition_problems ppb_definition_problems;
 
-/* [reserved] Eligibility: IIN checks, voter roll, checker verdicts — next release. */
+/* Languages of citizen-facing text (unit names, reason messages). Pinned values. */
+#define PPB_LANG_KK 0 /* Kazakh, Cyrillic script */
+#define PPB_LANG_RU 1 /* Russian */
+#define PPB_LANG_EN 2 /* English */
+
+/* Checks a definition held in memory (`len` bytes) and lists every problem, as `ppb election
+ * validate` prints them. Problems are an answer, not an error: PPB_OK with zero problems means
+ * the definition is valid.
+ * @param out_problems : receives a new handle owned by the caller (ppb_definition_problems_free),
+ *                       or NULL on error.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (`text` NULL with len > 0, `out_problems` NULL);
+ *           PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_definition_check(const char* text, size_t len, ppb_definition_problems** out_problems);
+/* The same for a file's exact bytes; PPB_ERR_IO when it cannot be read. */
+PPB_CAPI ppb_status ppb_definition_check_file(const char* path, ppb_definition_problems** out_problems);
+/* Frees a problem list. NULL does nothing. */
+PPB_CAPI void ppb_definition_problems_free(ppb_definition_problems* problems);
+/* Number of problems (0: valid). Returns PPB_OK, PPB_ERR_INVALID_ARGUMENT (NULL pointer, index out
+ * of range) or PPB_ERR_MISUSE (not a live problem list), like every accessor below. */
+PPB_CAPI ppb_status ppb_definition_problems_count(const ppb_definition_problems* problems, size_t* out_count);
+/* Problem `index`: where — a JSON Pointer ("/units/3/budget"; "" for the document itself, e.g. a
+ * syntax error) — and what ("must be a non-negative integer"). Both borrowed from `problems`. */
+PPB_CAPI ppb_status ppb_definition_problem(const ppb_definition_problems* problems, size_t index,
+                                           const char** out_path, const char** out_message);
+
+/* Parses a definition held in memory, keeping its exact bytes (the election id hashes them).
+ * @param out_definition : receives a new handle owned by the caller (ppb_definition_free), or NULL
+ *                         on error.
+ * @return : PPB_OK; PPB_ERR_PARSE with ppb_last_error_code() 120 (json_syntax: not JSON, with the
+ *           line) or 121 (invalid_election: ppb_last_error() lists every problem; use
+ *           ppb_definition_check for them one by one); PPB_ERR_INVALID_ARGUMENT (`text` NULL with
+ *           len > 0, `out_definition` NULL); PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_definition_parse(const char* text, size_t len, ppb_definition** out_definition);
+/* Reads a definition file. Same as ppb_definition_parse, plus PPB_ERR_IO (code 100) when the file
+ * cannot be read. */
+PPB_CAPI ppb_status ppb_definition_load_file(const char* path, ppb_definition** out_definition);
+/* Frees a definition. NULL does nothing. Registries made from it stay valid (they share its data). */
+PPB_CAPI void ppb_definition_free(ppb_definition* definition);
+
+/* Inspection: PPB_OK, PPB_ERR_INVALID_ARGUMENT (NULL pointer, index out of range, unknown
+ * language), PPB_ERR_MISUSE (not a live definition). Strings are borrowed from the definition. */
+
+/* The election id: SHA-256("ppb/election/v1" ‖ exact definition bytes) (DESIGN.md §5), written to
+ * the caller's PPB_HASH_BYTES bytes at `out_id`. */
+PPB_CAPI ppb_status ppb_definition_id(const ppb_definition* definition, uint8_t* out_id);
+/* The budget cycle's id ("kosshy-2026"). */
+PPB_CAPI ppb_status ppb_definition_cycle(const ppb_definition* definition, const char** out_cycle);
+/* Budgets and costs count units of 10^-places of the currency. */
+PPB_CAPI ppb_status ppb_definition_money_places(const ppb_definition* definition, int32_t* out_places);
+/* Number of territorial units (every level of the tree). */
+PPB_CAPI ppb_status ppb_definition_unit_count(const ppb_definition* definition, size_t* out_count);
+/* The index of the unit whose id is `id`: `*out_found` 1 and `*out_index` set, or `*out_found` 0. */
+PPB_CAPI ppb_status ppb_definition_find_unit(const ppb_definition* definition, const char* id, int32_t* out_found,
+                                             size_t* out_index);
+/* Unit `index` (0-based, definition order): its id, its name in `lang` (PPB_LANG_*), the id of the
+ * unit containing it ("" for the root), and its budget envelope in smallest units:
+ * `*out_has_budget` 1 and `*out_budget` set, or 0 (a unit that only groups others, no ballot). */
+PPB_CAPI ppb_status ppb_definition_unit_id(const ppb_definition* definition, size_t index, const char** out_id);
+PPB_CAPI ppb_status ppb_definition_unit_name(const ppb_definition* definition, size_t index, int32_t lang,
+                                             const char** out_name);
+PPB_CAPI ppb_status ppb_definition_unit_parent(const ppb_definition* definition, size_t index,
+                                               const char** out_parent);
+PPB_CAPI ppb_status ppb_definition_unit_budget(const ppb_definition* definition, size_t index,
+                                               int32_t* out_has_budget, int64_t* out_budget);
+
+/* ---------------------------------------------------------------------------------------------
+ * Proposals: submission, revision, withdrawal, the expert council's review and merges, each
+ * checked against the election's proposal rules and the lifecycle (docs/proposals.md), with an
+ * audit trail; approved proposals become each unit's ballot. A refused entry is a verdict with
+ * reason codes, returned with PPB_OK. A registry must not be changed by two threads at once.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct ppb_registry ppb_registry;
+typedef struct ppb_proposal_verdicts ppb_proposal_verdicts;
+typedef struct ppb_roll ppb_roll; /* the voter roll: see Eligibility */
+
+/* Lifecycle states. Pinned values (docs/proposals.md, "Lifecycle"). */
+#define PPB_PROPOSAL_SUBMITTED 0
+#define PPB_PROPOSAL_UNDER_REVIEW 1
+#define PPB_PROPOSAL_APPROVED 2
+#define PPB_PROPOSAL_RETURNED 3
+#define PPB_PROPOSAL_RESUBMITTED 4
+#define PPB_PROPOSAL_REJECTED 5
+#define PPB_PROPOSAL_WITHDRAWN 6
+#define PPB_PROPOSAL_MERGED 7
+
+/* The state's name ("under_review"), or "unknown". @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_proposal_state_name(int32_t state);
+/* A proposal reason code's stable name ("cost_above_cap"; codes 1–29 refusals, 40–59 the council's
+ * rejection grounds, docs/proposals.md), or "unknown". @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_proposal_reason_name(int32_t reason);
+/* The reason explained to a citizen in `lang` (PPB_LANG_*); "" for an unknown reason or language.
+ * @return : a static UTF-8 string, never NULL. */
+PPB_CAPI const char* ppb_proposal_reason_message(int32_t reason, int32_t lang);
+
+/* A new, empty registry of the proposals of `definition`'s election.
+ * @param out_registry : receives a new handle owned by the caller (ppb_registry_free), or NULL on
+ *                       error. It holds its own reference to the definition's data, so either may
+ *                       be freed first.
+ * @return : PPB_OK, PPB_ERR_INVALID_ARGUMENT, PPB_ERR_MISUSE, PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_registry_new(const ppb_definition* definition, ppb_registry** out_registry);
+/* Frees a registry. NULL does nothing. */
+PPB_CAPI void ppb_registry_free(ppb_registry* registry);
+
+/* Applies a `ppb/proposals/v1` document (`len` bytes of JSON): residents' submissions, revisions
+ * and withdrawals, in order, as `ppb proposals import` does. One proposal is a document with one
+ * entry. `roll` (may be NULL, or empty: then authors' residence and roll status are not checked)
+ * is read only during the call.
+ * @param out_verdicts : receives one verdict per entry, owned by the caller
+ *                       (ppb_proposal_verdicts_free), or NULL on error.
+ * @return : PPB_OK, whatever the verdicts say; PPB_ERR_PARSE for a document that is not JSON (code
+ *           120) or not such a document (126 bad_value, 102 missing_field, 123 bad_date; every
+ *           problem listed; nothing is applied); PPB_ERR_INVALID_ARGUMENT; PPB_ERR_MISUSE;
+ *           PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_registry_import(ppb_registry* registry, const ppb_roll* roll, const char* json, size_t len,
+                                        ppb_proposal_verdicts** out_verdicts);
+/* Applies a `ppb/reviews/v1` document: council members' votes (approve with an optional cost,
+ * return, reject with a ground) and merges, as `ppb proposals review` does. A vote's verdict
+ * carries the proposal's state afterwards, so a decision the votes reach shows there. Returns as
+ * ppb_registry_import. */
+PPB_CAPI ppb_status ppb_registry_review(ppb_registry* registry, const char* json, size_t len,
+                                        ppb_proposal_verdicts** out_verdicts);
+/* Low-level step of the lifecycle, for officials' tools: moves proposal `id` to `to_state`
+ * (PPB_PROPOSAL_*) if the lifecycle allows it and `at` is not before its latest transition,
+ * recording `actor`, `reason` (a PPB reason code, 0 for none) and `comment` (NULL for none) in the
+ * audit trail. `at` is UTC text "YYYY-MM-DDTHH:MM:SSZ".
+ * @param out_verdicts : receives one verdict (refused: unknown_proposal, illegal_transition).
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT for a NULL pointer, an unknown state or reason code, or
+ *           a malformed `at`; PPB_ERR_MISUSE; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_registry_transition(ppb_registry* registry, const char* id, int32_t to_state,
+                                            const char* actor, const char* at, int32_t reason, const char* comment,
+                                            ppb_proposal_verdicts** out_verdicts);
+/* The proposals (all when `unit` is NULL, else that unit's) as one line of JSON, what `ppb
+ * proposals list --json` prints: [{"id", "unit", "state", "author", "title", "description",
+ * "address", "category", "estimated_cost", "final_cost", "cost", "submitted_at", "revisions",
+ * "round", "rejection", "decision_comment", "merged_into", "attachments"}].
+ * @param out_json : NUL-terminated text owned by the caller, released with ppb_free().
+ * @param out_len : its length without the NUL; may be NULL.
+ * @return : PPB_OK, PPB_ERR_INVALID_ARGUMENT, PPB_ERR_MISUSE, PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_registry_list_json(const ppb_registry* registry, const char* unit, char** out_json,
+                                           size_t* out_len);
+/* The audit trail as CSV (`seq,at,proposal,actor,from,to,reason,comment`), what `ppb proposals
+ * audit` prints. Ownership as ppb_registry_list_json. */
+PPB_CAPI ppb_status ppb_registry_audit_csv(const ppb_registry* registry, char** out_csv, size_t* out_len);
+/* The ballot of `unit` as pabulib `.pb` text (META from the election, PROJECTS from its approved
+ * proposals, no votes), what `ppb proposals export --unit` writes; ppb_election_parse reads it.
+ * Ownership as ppb_registry_list_json.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT when `unit` is not in the election or has no budget;
+ *           PPB_ERR_MISUSE; PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_registry_export_pb(const ppb_registry* registry, const char* unit, char** out_text,
+                                           size_t* out_len);
+
+/* Frees verdicts. NULL does nothing. */
+PPB_CAPI void ppb_proposal_verdicts_free(ppb_proposal_verdicts* verdicts);
+/* Verdict accessors: PPB_OK, PPB_ERR_INVALID_ARGUMENT (NULL pointer, index out of range),
+ * PPB_ERR_MISUSE. Strings are borrowed from `verdicts`. */
+/* Number of verdicts: one per entry of the document, in order. */
+PPB_CAPI ppb_status ppb_proposal_verdicts_count(const ppb_proposal_verdicts* verdicts, size_t* out_count);
+/* Verdict `i`'s proposal id ("" for a refused submission that gave none). */
+PPB_CAPI ppb_status ppb_proposal_verdict_id(const ppb_proposal_verdicts* verdicts, size_t i, const char** out_id);
+/* The proposal's state after the entry (PPB_PROPOSAL_*), or -1 when there is no such proposal. */
+PPB_CAPI ppb_status ppb_proposal_verdict_state(const ppb_proposal_verdicts* verdicts, size_t i, int32_t* out_state);
+/* Number of problems: 0 means the entry was applied. */
+PPB_CAPI ppb_status ppb_proposal_verdict_problem_count(const ppb_proposal_verdicts* verdicts, size_t i,
+                                                       size_t* out_count);
+/* Problem `j` of verdict `i`: its reason code (ppb_proposal_reason_name) and a detail for officials
+ * (English, with the values). */
+PPB_CAPI ppb_status ppb_proposal_verdict_problem(const ppb_proposal_verdicts* verdicts, size_t i, size_t j,
+                                                 int32_t* out_reason, const char** out_detail);
+
+/* ---------------------------------------------------------------------------------------------
+ * Eligibility: IIN checks, the voter roll (CSV), and the checker's verdicts. A roll never changes
+ * after construction: one handle may be read from many threads.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef struct ppb_eligibility_verdict ppb_eligibility_verdict;
+
+/* Sex as an IIN's 7th digit encodes it. Pinned values. */
+#define PPB_SEX_MALE 0
+#define PPB_SEX_FEMALE 1
+
+/* What ppb_iin_check found. */
+typedef struct ppb_iin_info {
+  int32_t valid;       /* 1 valid, 0 not */
+  int32_t reason;      /* 0 when valid, else the first failed check (ppb_iin_reason_name) */
+  int32_t birth_year;  /* date of birth (digits 1–6 and the century digit); 0 when not valid */
+  int32_t birth_month; /* 1–12 */
+  int32_t birth_day;   /* 1–31 */
+  int32_t sex;         /* PPB_SEX_*; -1 when not valid */
+} ppb_iin_info;
+
+/* Checks an IIN (ЖСН / ИИН): `text` is NUL-terminated, exactly 12 digits. An invalid number is an
+ * answer (`valid` 0 and a reason), as `ppb iin check` prints it.
+ * @return : PPB_OK, or PPB_ERR_INVALID_ARGUMENT when a pointer is NULL. */
+PPB_CAPI ppb_status ppb_iin_check(const char* text, ppb_iin_info* out_info);
+/* An IIN reason code's stable name ("check_digit_mismatch"; 0 is "valid"), or "unknown".
+ * @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_iin_reason_name(int32_t reason);
+/* The reason explained to a citizen in `lang` (PPB_LANG_*); "" for an unknown reason or language.
+ * @return : a static UTF-8 string, never NULL. */
+PPB_CAPI const char* ppb_iin_reason_message(int32_t reason, int32_t lang);
+/* "male" or "female", or "unknown". @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_sex_name(int32_t sex);
+
+/* The stable name of a detailed error code (ppb_last_error_code(), ppb_roll_error()): e.g.
+ * "invalid_iin" for 122, "unknown" for a code this library does not know.
+ * @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_error_code_name(int32_t code);
+
+/* Reads a voter roll held in memory: CSV with header `iin,unit,status,registered,credential`
+ * (docs/election.md). Bad rows are not an error: the roll keeps the good rows and lists the bad
+ * ones (ppb_roll_error), as `ppb roll check` prints them.
+ * @param definition : when not NULL, every row's unit must be one of its units.
+ * @param out_roll : receives a new handle owned by the caller (ppb_roll_free), or NULL on error.
+ * @return : PPB_OK; PPB_ERR_PARSE for text that is not a roll at all (no header, a missing or
+ *           unknown column); PPB_ERR_INVALID_ARGUMENT; PPB_ERR_MISUSE (dead definition);
+ *           PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_roll_parse(const char* text, size_t len, const ppb_definition* definition,
+                                   ppb_roll** out_roll);
+/* Reads a roll file. Same as ppb_roll_parse, plus PPB_ERR_IO when the file cannot be opened. */
+PPB_CAPI ppb_status ppb_roll_load_file(const char* path, const ppb_definition* definition, ppb_roll** out_roll);
+/* Frees a roll. NULL does nothing. */
+PPB_CAPI void ppb_roll_free(ppb_roll* roll);
+/* Roll accessors: PPB_OK, PPB_ERR_INVALID_ARGUMENT, PPB_ERR_MISUSE. */
+/* Voters accepted. */
+PPB_CAPI ppb_status ppb_roll_voter_count(const ppb_roll* roll, size_t* out_count);
+/* Data rows read, and rows refused (exact). */
+PPB_CAPI ppb_status ppb_roll_row_count(const ppb_roll* roll, uint64_t* out_rows);
+PPB_CAPI ppb_status ppb_roll_bad_row_count(const ppb_roll* roll, uint64_t* out_bad_rows);
+/* Refused rows listed (the first 1000 at most, in line order). */
+PPB_CAPI ppb_status ppb_roll_error_count(const ppb_roll* roll, size_t* out_count);
+/* Listed refused row `index`: its line (1-based), its error code (ppb_error_code_name: invalid_iin,
+ * unknown_unit, bad_value, bad_date, duplicate_entry, missing_field, extra_cells, truncated) and
+ * why (borrowed). Any out pointer may be NULL. */
+PPB_CAPI ppb_status ppb_roll_error(const ppb_roll* roll, size_t index, uint64_t* out_line, int32_t* out_code,
+                                   const char** out_message);
+
+/* May voter `iin` vote in `unit` at `at` (UTC text "YYYY-MM-DDTHH:MM:SSZ")? Checks, as `ppb roll
+ * eligible` does: on the roll, the unit has a ballot, the voting window, age on the local voting
+ * day, residence, registration cutoff, status. An ineligible voter is an answer: PPB_OK and a
+ * verdict listing every failed condition.
+ * @param out_verdict : receives a new handle owned by the caller (ppb_eligibility_verdict_free), or
+ *                      NULL on error.
+ * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT for a NULL pointer, an `iin` that is not a valid IIN
+ *           (check it first with ppb_iin_check) or a malformed `at`; PPB_ERR_MISUSE (dead roll or
+ *           definition); PPB_ERR_NOMEM. */
+PPB_CAPI ppb_status ppb_roll_check(const ppb_roll* roll, const ppb_definition* definition, const char* iin,
+                                   const char* unit, const char* at, ppb_eligibility_verdict** out_verdict);
+/* Frees a verdict. NULL does nothing. */
+PPB_CAPI void ppb_eligibility_verdict_free(ppb_eligibility_verdict* verdict);
+/* Verdict accessors: PPB_OK, PPB_ERR_INVALID_ARGUMENT, PPB_ERR_MISUSE. */
+/* 1 eligible, 0 not. */
+PPB_CAPI ppb_status ppb_eligibility_verdict_eligible(const ppb_eligibility_verdict* verdict, int32_t* out_eligible);
+/* Number of failed conditions (0 when eligible), in reason-code order. */
+PPB_CAPI ppb_status ppb_eligibility_verdict_failure_count(const ppb_eligibility_verdict* verdict, size_t* out_count);
+/* Failed condition `index`: its reason code (ppb_eligibility_reason_name) and a detail for officials
+ * ("age 17 on 2026-04-20; minimum 18"), borrowed from the verdict. */
+PPB_CAPI ppb_status ppb_eligibility_verdict_failure(const ppb_eligibility_verdict* verdict, size_t index,
+                                                    int32_t* out_reason, const char** out_detail);
+/* An eligibility reason code's stable name ("underage"; 1–11), or "unknown".
+ * @return : a static string, never NULL. */
+PPB_CAPI const char* ppb_eligibility_reason_name(int32_t reason);
+/* The reason explained to a citizen in `lang` (PPB_LANG_*); "" for an unknown reason or language.
+ * @return : a static UTF-8 string, never NULL. */
+PPB_CAPI const char* ppb_eligibility_reason_message(int32_t reason, int32_t lang);
 
 /* ---------------------------------------------------------------------------------------------
  * Keys: Ed25519 key pairs of a role (voter credential, election authority, polling-point
