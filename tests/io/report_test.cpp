@@ -174,17 +174,52 @@ TEST_CASE("optional sections: the ballot log, extra tables, notes, a given title
                       .rows = {{"1", "b", "5/2"}, {"2", "c", "4"}}, .note = "exact & fair"});
   ppb::io::report_options opts;
   opts.title = "Astana 2026";
-  opts.log = ppb::io::report_log{.root_hex = "ab12cd", .entries = 42, .verify_command = "ppb verify box.log"};
+  opts.log = ppb::io::report_log{.root_hex = "ab12cd",
+                                 .entries = 42,
+                                 .verify_command = "ppb log verify <box>.log",
+                                 .accepted = 1234,
+                                 .paper_ballots = 5,
+                                 .rejected = 4,
+                                 .rejections = {{.reason = "duplicate", .count = 3}, {.reason = "not_eligible", .count = 1}},
+                                 .checkpoint = ppb::io::report_checkpoint{.size = 41, .root_hex = "ef34", .signature_hex = "5678"}};
   const auto html = render(u, opts);
   CHECK(contains(html, "<title>Astana 2026</title>"));
   CHECK(contains(html, "<h2>Verify this result</h2>"));
   CHECK(contains(html, "public append-only log of 42 entries. Its root (SHA-256) is ab12cd."));
-  CHECK(contains(html, "<pre>ppb verify box.log</pre>"));
+  CHECK(contains(html, "<pre>ppb log verify &lt;box&gt;.log</pre>"));
+  CHECK(contains(html, "<p>The ballot box accepted 1\u202f234 ballots online and 5 ballots on paper, and refused 4 "
+                       "submissions; each decision is an entry of the log.</p>"));
+  CHECK(contains(html, "<h3>Refused submissions by reason</h3>"));
+  CHECK(contains(html, "<th>Reason (code)</th><th>Submissions</th>"));
+  CHECK(contains(html, "<tr><td>duplicate</td><td>3</td></tr>\n<tr><td>not_eligible</td><td>1</td></tr>"));
+  CHECK(contains(html, "<p>The election authority signed a checkpoint of the first 41 entries, root ef34; its signature "
+                       "is 5678.</p>"));
   CHECK(contains(html, "<h3>MES rounds</h3>"));
   CHECK(contains(html, "<p>exact &amp; fair</p>"));
   CHECK(contains(html, "<th>paid &lt;per voter&gt;</th>"));
   CHECK(contains(html, "<td>5/2</td>"));
   CHECK(contains(html, "<li>a note &lt;b&gt;</li>"));
+}
+
+TEST_CASE("the log section in ru and kk; no refusals and no checkpoint: neither is shown") {
+  const small_election e;
+  ppb::io::report_options opts;
+  opts.log = ppb::io::report_log{.root_hex = "ab12cd", .entries = 9, .verify_command = "ppb log verify b.log",
+                                 .accepted = 7, .paper_ballots = 0, .rejected = 0, .rejections = {}, .checkpoint = {}};
+  const auto en = render(e.unit(), opts);
+  CHECK(contains(en, "accepted 7 ballots online and 0 ballots on paper, and refused 0 submissions"));
+  CHECK_FALSE(contains(en, "Refused submissions by reason"));
+  CHECK_FALSE(contains(en, "signed a checkpoint"));
+  opts.log->checkpoint = ppb::io::report_checkpoint{.size = 8, .root_hex = "ef34", .signature_hex = "5678"};
+  opts.lang = ppb::io::report_language::ru;
+  const auto ru = render(e.unit(), opts);
+  CHECK(contains(ru, "<h2>Как проверить этот результат</h2>"));
+  CHECK(contains(ru, "Урна приняла 7 бюллетеней онлайн и 0 бумажных бюллетеней и отклонила 0 подач"));
+  CHECK(contains(ru, "контрольную точку первых 8 записей, корень ef34; подпись: 5678."));
+  opts.lang = ppb::io::report_language::kk;
+  const auto kk = render(e.unit(), opts);
+  CHECK(contains(kk, "Сайлау жәшігі 7 бюллетеньді онлайн және 0 қағаз бюллетеньді қабылдады"));
+  CHECK(contains(kk, "алғашқы 8 жазбаның бақылау нүктесіне қол қойды, түбірі ef34; қолтаңбасы: 5678."));
 }
 
 TEST_CASE("each rule is explained in plain words; MES rounds appear among the rule's steps") {

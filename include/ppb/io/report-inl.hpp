@@ -22,7 +22,8 @@ struct report_words {
       tie_text, tie_changed, no_ties, crit_min_cost, crit_max_votes, crit_file_order, crit_lexicographic, crit_lot,
       notes, rule_heading, rule_line, sat_points, sat_cost, sat_cardinality, steps, col_round, col_action,
       col_budget_left, col_detail, verify, verify_text, footer, of, units_label, rule_greedy, rule_greedy_cost,
-      rule_threshold, rule_no_skip, rule_exclusive, rule_phragmen, rule_max_welfare, rule_mes, rule_other;
+      rule_threshold, rule_no_skip, rule_exclusive, rule_phragmen, rule_max_welfare, rule_mes, rule_other,
+      log_counts, rejections, col_reason_code, col_submissions, checkpoint_text;
 };
 
 inline constexpr report_words report_en{
@@ -105,6 +106,13 @@ inline constexpr report_words report_en{
                 "its supporters can pay for it together from their shares; each time the project chosen is the "
                 "one that costs its supporters the least for the support it gets.",
     .rule_other = "The rule {rule} chose the funded projects.",
+    .log_counts = "The ballot box accepted {accepted} ballots online and {paper} ballots on paper, and refused "
+                  "{rejected} submissions; each decision is an entry of the log.",
+    .rejections = "Refused submissions by reason",
+    .col_reason_code = "Reason (code)",
+    .col_submissions = "Submissions",
+    .checkpoint_text = "The election authority signed a checkpoint of the first {size} entries, root {root}; "
+                       "its signature is {signature}.",
 };
 
 inline constexpr report_words report_ru{
@@ -186,6 +194,13 @@ inline constexpr report_words report_ru{
                 "сторонники могут вместе оплатить его из своих долей; каждый раз выбирается проект, который "
                 "обходится сторонникам дешевле всего на единицу поддержки.",
     .rule_other = "Победителей определило правило {rule}.",
+    .log_counts = "Урна приняла {accepted} бюллетеней онлайн и {paper} бумажных бюллетеней и отклонила {rejected} "
+                  "подач; каждое решение — запись журнала.",
+    .rejections = "Отклонённые подачи по причинам",
+    .col_reason_code = "Причина (код)",
+    .col_submissions = "Подач",
+    .checkpoint_text = "Организатор выборов подписал контрольную точку первых {size} записей, корень {root}; "
+                       "подпись: {signature}.",
 };
 
 inline constexpr report_words report_kk{
@@ -268,6 +283,13 @@ inline constexpr report_words report_kk{
                 "төлей алатын жоба қаржыландырылады; әр жолы жақтаушыларына қолдау бірлігіне ең арзан түсетін "
                 "жоба таңдалады.",
     .rule_other = "Жеңімпаздарды {rule} ережесі анықтады.",
+    .log_counts = "Сайлау жәшігі {accepted} бюллетеньді онлайн және {paper} қағаз бюллетеньді қабылдады, {rejected} "
+                  "жіберуден бас тартты; әр шешім — журналдың бір жазбасы.",
+    .rejections = "Қабылданбаған жіберулер себептері бойынша",
+    .col_reason_code = "Себебі (коды)",
+    .col_submissions = "Жіберулер",
+    .checkpoint_text = "Сайлауды ұйымдастырушы алғашқы {size} жазбаның бақылау нүктесіне қол қойды, түбірі {root}; "
+                       "қолтаңбасы: {signature}.",
 };
 
 inline auto words_for(io::report_language lang) -> const report_words& {
@@ -619,6 +641,26 @@ inline void unit_html(std::string& s, const io::report_unit& u, std::size_t inde
   s += "</section>\n";
 }
 
+// The log's figures under its verify command: ballots accepted and refused (by reason), and the
+// authority's last checkpoint.
+inline void log_html(std::string& s, const io::report_log& log, const report_words& w) {
+  s += "<p>" + escape(subst(w.log_counts, {{"accepted", grouped(std::to_string(log.accepted))},
+                                           {"paper", grouped(std::to_string(log.paper_ballots))},
+                                           {"rejected", grouped(std::to_string(log.rejected))}})) +
+       "</p>\n";
+  if (!log.rejections.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : log.rejections) rows.push_back({r.reason, grouped(std::to_string(r.count))});
+    s += "<h3>" + escape(w.rejections) + "</h3>\n";
+    table_html(s, {std::string(w.col_reason_code), std::string(w.col_submissions)}, rows);
+  }
+  if (log.checkpoint)
+    s += "<p>" + escape(subst(w.checkpoint_text, {{"size", std::to_string(log.checkpoint->size)},
+                                                  {"root", log.checkpoint->root_hex},
+                                                  {"signature", log.checkpoint->signature_hex}})) +
+         "</p>\n";
+}
+
 inline constexpr std::string_view report_css = R"(
 *{box-sizing:border-box}
 body{margin:0;font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;color:#1f2328;background:#f6f7f9;line-height:1.45}
@@ -653,6 +695,7 @@ tr.funded td{background:#eef7f0}
 details.steps{margin-top:20px}
 details.steps summary{cursor:pointer;font-weight:bold}
 .verify{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:4px 20px 16px;margin-top:16px}
+.verify p{overflow-wrap:anywhere}
 code,pre{font-family:"DejaVu Sans Mono","Liberation Mono",monospace;font-size:13px;word-break:break-all}
 pre{background:#f3f4f6;padding:10px;border-radius:6px;white-space:pre-wrap}
 footer{margin:28px 0 8px;color:#57606a;font-size:13px}
@@ -715,7 +758,9 @@ PPB_FUNC auto io::render_report_html(std::span<const report_unit> units, const r
     s += "<section class=\"verify\"><h2>" + detail::escape(w.verify) + "</h2>\n<p>" +
          detail::escape(detail::subst(w.verify_text, {{"entries", std::to_string(opts.log->entries)},
                                                       {"root", opts.log->root_hex}})) +
-         "</p>\n<pre>" + detail::escape(opts.log->verify_command) + "</pre></section>\n";
+         "</p>\n<pre>" + detail::escape(opts.log->verify_command) + "</pre>\n";
+    detail::log_html(s, *opts.log, w);
+    s += "</section>\n";
   }
   s += "<footer>" + detail::escape(detail::subst(w.footer, {{"version", PPB_VERSION_STRING}})) +
        "</footer>\n</main>\n</body>\n</html>\n";

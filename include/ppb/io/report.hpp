@@ -46,11 +46,29 @@ struct report_unit {
   std::vector<report_table> tables;  ///< extra sections, shown after the rule's steps
 };
 
+/// A checkpoint the election's authority signed over the first `size` entries of the log.
+struct report_checkpoint {
+  std::uint64_t size = 0;     ///< entries it covers
+  std::string root_hex;       ///< Merkle root of those entries (SHA-256, hex)
+  std::string signature_hex;  ///< the authority's Ed25519 signature (hex)
+};
+
+/// How many submissions the box refused for one reason.
+struct report_rejections {
+  std::string reason;  ///< the stable reason code (`"duplicate"`, docs/ballot.md)
+  std::uint64_t count = 0;
+};
+
 /// The ballot log a result was tallied from, for the "verify this result" section.
 struct report_log {
-  std::string root_hex;        ///< Merkle root of the closed log (SHA-256, hex)
+  std::string root_hex;        ///< Merkle root of the whole log (SHA-256, hex), as `ppb log verify` prints it
   std::uint64_t entries = 0;   ///< log size
-  std::string verify_command;  ///< what a resident runs to re-check it, e.g. `ppb verify LOG`
+  std::string verify_command;  ///< what a resident runs to re-check it, e.g. `ppb log verify ballots.log`
+  std::uint64_t accepted = 0;       ///< online ballots the box accepted
+  std::uint64_t paper_ballots = 0;  ///< ballots of accepted paper batches
+  std::uint64_t rejected = 0;       ///< submissions the box refused
+  std::vector<report_rejections> rejections;     ///< `rejected` by reason; shown in this order
+  std::optional<report_checkpoint> checkpoint;   ///< the last signed checkpoint, if any
 };
 
 /// Report options.
