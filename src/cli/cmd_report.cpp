@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 
 #include "cli.hpp"
 
@@ -18,8 +19,10 @@ constexpr std::string_view report_help = R"(usage: ppb report FILE.pb|LOG -o res
 
 Writes one self-contained HTML page of a result: the budget bar with the funded projects, a chart
 of votes and cost per project (funded in green), every project's result and reason, the ties and
-how they were broken, and the rule in plain words. The page loads nothing from the network: no
-scripts, no web fonts, no images from elsewhere; it can be mailed, printed or put on a USB stick.
+how they were broken, the rule in plain words, and for MES a table of its rounds and payments
+(what every voter started with; per round ρ, who paid their full share and how much, who paid all
+they had left). The page loads nothing from the network: no scripts, no web fonts, no images
+from elsewhere; it can be mailed, printed or put on a USB stick.
 
 FILE.pb   a pabulib election, tallied exactly as `ppb tally` does (same rules, same options, same
           outcome).
@@ -118,6 +121,22 @@ auto verify_log(const std::string& path) -> verified_log {
   return v;
 }
 
+/// MES run with `opts` as `tally::run` runs it, for its rounds and payments.
+auto detailed_mes(const instance& inst, const profile& prof, const rule_options& opts) -> mes_result {
+  mes_options m;
+  m.satisfaction = opts.satisfaction_given ? opts.satisfaction : satisfaction_kind::cost;
+  m.tie = opts.tie;
+  m.completion = parse_mes_completion(opts.completion);
+  m.comparison = opts.comparison;
+  return tally::method_of_equal_shares_detailed(inst, prof, m);
+}
+
+/// The rounds-and-payments table of an MES run, unless its comparison step chose greedy instead.
+auto mes_tables(const instance& inst, const mes_result& mes, io::report_language lang) -> std::vector<io::report_table> {
+  if (mes.comparison_chose_greedy) return {};
+  return {io::mes_payments_table(inst, mes, lang)};
+}
+
 /// `svg` for unit `id` of several: `chart.svg` becomes `chart-ID.svg`.
 auto unit_svg_path(const std::string& svg, const std::string& id) -> std::string {
   std::filesystem::path p(svg);
@@ -153,9 +172,13 @@ auto run_report(std::span<const std::string_view> argv) -> int {
   if (!is_ballot_log(path)) {
     const rule_options opts = parse_rule_options(a);  // the same options, parsed the same way, as ppb tally
     const election e = load_pabulib(path, a.has("--strict"), quiet);
-    const outcome out = tally::run(e.inst, e.prof, opts);
+    // MES also gives its rounds and payments; its outcome is the one `tally::run` returns.
+    std::optional<mes_result> mes;
+    if (opts.rule == "mes") mes = detailed_mes(e.inst, e.prof, opts);
+    const outcome out = mes ? mes->result : tally::run(e.inst, e.prof, opts);
     // A .pb file is one budget unit.
-    const io::report_unit unit{.name = "", .inst = &e.inst, .out = &out, .voters = e.prof.voters(), .tables = {}};
+    const io::report_unit unit{.name = "", .inst = &e.inst, .out = &out, .voters = e.prof.voters(),
+                               .tables = mes ? mes_tables(e.inst, *mes, ropts.lang) : std::vector<io::report_table>{}};
     if (output) write_file(*output, io::render_report_html(std::span(&unit, 1), ropts));
     if (svg) write_file(*svg, io::render_chart_svg(unit, ropts.lang));
     if (!quiet)
@@ -173,12 +196,15 @@ auto run_report(std::span<const std::string_view> argv) -> int {
   const auto& spec = v.replay.setup.election.spec();
   const auto lang = *parse_lang(io::report_language_name(ropts.lang));
   const auto ids = v.replay.setup.election.ballot_units();
+  const auto rule = io::tally_options(spec.tally);  // the election's rule, as tally_units runs it
   std::vector<io::report_unit> units;
   for (std::size_t u = 0; u < ids.size(); ++u) {
     const auto* def = v.replay.setup.election.find_unit(ids[u]);
     std::string name = def != nullptr ? def->name.in(lang) : std::string();
-    units.push_back({.name = name.empty() ? ids[u] : name, .inst = &v.replay.setup.ballots[u], .out = &v.outcomes[u],
+    const auto& inst = v.replay.setup.ballots[u];
+    units.push_back({.name = name.empty() ? ids[u] : name, .inst = &inst, .out = &v.outcomes[u],
                      .voters = v.replay.profiles[u].voters(), .tables = {}});
+    if (rule.rule == "mes") units.back().tables = mes_tables(inst, detailed_mes(inst, v.replay.profiles[u], rule), ropts.lang);
   }
   if (units.empty()) throw parse_error(errc::log_corrupt, path, 0, "the log's election has no unit with a budget");
   if (ropts.title.empty()) ropts.title = spec.title.in(lang);

@@ -23,7 +23,8 @@ struct report_words {
       notes, rule_heading, rule_line, sat_points, sat_cost, sat_cardinality, steps, col_round, col_action,
       col_budget_left, col_detail, verify, verify_text, footer, of, units_label, rule_greedy, rule_greedy_cost,
       rule_threshold, rule_no_skip, rule_exclusive, rule_phragmen, rule_max_welfare, rule_mes, rule_other,
-      log_counts, rejections, col_reason_code, col_submissions, checkpoint_text;
+      log_counts, rejections, col_reason_code, col_submissions, checkpoint_text, mes_title, mes_note, mes_round,
+      mes_full, mes_each, mes_each_point, mes_all_in, mes_together;
 };
 
 inline constexpr report_words report_en{
@@ -113,6 +114,16 @@ inline constexpr report_words report_en{
     .col_submissions = "Submissions",
     .checkpoint_text = "The election authority signed a checkpoint of the first {size} entries, root {root}; "
                        "its signature is {signature}.",
+    .mes_title = "Rounds and payments of the Method of Equal Shares",
+    .mes_note = "Every voter started with {share} to spend on the projects they support. In each round the project "
+                "chosen is paid in full by its supporters: each pays the same price per unit of support (ρ), or "
+                "everything they have left if that is less.",
+    .mes_round = "Round",
+    .mes_full = "Paid their full share (voters)",
+    .mes_each = "Each paid",
+    .mes_each_point = "Each paid per point",
+    .mes_all_in = "Paid all they had left (voters)",
+    .mes_together = "They paid together",
 };
 
 inline constexpr report_words report_ru{
@@ -201,6 +212,16 @@ inline constexpr report_words report_ru{
     .col_submissions = "Подач",
     .checkpoint_text = "Организатор выборов подписал контрольную точку первых {size} записей, корень {root}; "
                        "подпись: {signature}.",
+    .mes_title = "Раунды и платежи метода равных долей",
+    .mes_note = "Каждый избиратель начал с доли {share}, которую он тратит на поддержанные им проекты. В каждом "
+                "раунде выбранный проект полностью оплачивают его сторонники: каждый платит одинаковую цену за "
+                "единицу поддержки (ρ) или всё, что у него осталось, если это меньше.",
+    .mes_round = "Раунд",
+    .mes_full = "Заплатили полную долю (избирателей)",
+    .mes_each = "Каждый заплатил",
+    .mes_each_point = "Каждый заплатил за балл",
+    .mes_all_in = "Отдали всё оставшееся (избирателей)",
+    .mes_together = "Вместе заплатили",
 };
 
 inline constexpr report_words report_kk{
@@ -290,6 +311,16 @@ inline constexpr report_words report_kk{
     .col_submissions = "Жіберулер",
     .checkpoint_text = "Сайлауды ұйымдастырушы алғашқы {size} жазбаның бақылау нүктесіне қол қойды, түбірі {root}; "
                        "қолтаңбасы: {signature}.",
+    .mes_title = "Тең үлестер әдісінің раундтары мен төлемдері",
+    .mes_note = "Әр сайлаушы {share} үлеспен бастады, оны өзі қолдаған жобаларға жұмсайды. Әр раундта таңдалған "
+                "жобаны оның жақтаушылары толық төлейді: әрқайсысы қолдау бірлігі үшін бірдей баға (ρ) төлейді "
+                "немесе, егер ол аз болса, қалғанының бәрін береді.",
+    .mes_round = "Раунд",
+    .mes_full = "Толық үлесін төлегендер (сайлаушы)",
+    .mes_each = "Әрқайсысы төледі",
+    .mes_each_point = "Әрқайсысы бір ұпай үшін төледі",
+    .mes_all_in = "Қалғанының бәрін бергендер (сайлаушы)",
+    .mes_together = "Бірге төлегені",
 };
 
 inline auto words_for(io::report_language lang) -> const report_words& {
@@ -348,6 +379,20 @@ inline auto grouped(const std::string& number) -> std::string {
 
 inline auto money_text(const instance& inst, money m) -> std::string {
   std::string s = grouped(format_units(m, inst.money_places));
+  if (const auto* currency = inst.meta_value("currency"); currency != nullptr && !currency->empty())
+    s += "\u00a0" + *currency;
+  return s;
+}
+
+// An exact amount (units of 10^-money_places) for people: to two places more than the money's
+// (shares of whole currency units are often halves), grouped, with the currency; "≈" in front
+// when rounding changed it.
+inline auto amount_text(const instance& inst, const rational& q) -> std::string {
+  std::string s = format_rational_units(q * 100, inst.money_places + 2);
+  const std::string_view approx = "≈";
+  const bool rounded = s.starts_with(approx);
+  if (rounded) s.erase(0, approx.size());
+  s = (rounded ? std::string(approx) : std::string()) + grouped(s);
   if (const auto* currency = inst.meta_value("currency"); currency != nullptr && !currency->empty())
     s += "\u00a0" + *currency;
   return s;
@@ -719,6 +764,25 @@ PPB_FUNC auto io::parse_report_language(std::string_view name) -> report_languag
 PPB_FUNC auto io::render_chart_svg(const report_unit& unit, report_language lang) -> std::string {
   detail::check_unit(unit);
   return detail::chart_svg(unit, detail::words_for(lang), true);
+}
+
+PPB_FUNC auto io::mes_payments_table(const instance& inst, const mes_result& mes, report_language lang) -> report_table {
+  const auto& w = detail::words_for(lang);
+  report_table t;
+  t.title = w.mes_title;
+  t.note = detail::subst(w.mes_note, {{"share", detail::amount_text(inst, mes.per_voter_budget)}});
+  t.columns = {std::string(w.mes_round),    std::string(w.col_name), std::string(w.col_cost),
+               "ρ",                          std::string(w.mes_full), std::string(mes.result.satisfaction == "points" ? w.mes_each_point : w.mes_each),
+               std::string(w.mes_all_in),   std::string(w.mes_together)};
+  for (std::size_t i = 0; i < mes.rounds.size(); ++i) {
+    const auto& r = mes.rounds[i];
+    const auto& p = inst[r.project];
+    t.rows.push_back({std::to_string(i + 1), p.id + " " + p.name, detail::money_text(inst, p.cost), r.rho.str(),
+                      detail::grouped(std::to_string(r.full_payers)), detail::amount_text(inst, r.share),
+                      detail::grouped(std::to_string(r.all_in_payers)),
+                      r.all_in_payers > 0 ? detail::amount_text(inst, r.all_in_paid) : std::string("–")});
+  }
+  return t;
 }
 
 PPB_FUNC auto io::render_report_html(std::span<const report_unit> units, const report_options& opts) -> std::string {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ppb/tally/mes.hpp"
 #include "ppb/tally/outcome.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -91,6 +92,15 @@ PPB_API auto render_report_html(std::span<const report_unit> units, const report
 /// The chart alone, as a standalone SVG document: two bars per project (votes, cost), funded
 /// projects in green and the others in grey, in the rule's order. Throws like `render_report_html`.
 PPB_API auto render_chart_svg(const report_unit& unit, report_language lang = report_language::en) -> std::string;
+
+/// The rounds and payments of a Method of Equal Shares run, as a table for `report_unit::tables`,
+/// in `lang`: per round the project funded, its cost, ρ (exact), how many of its supporters paid
+/// their full share and what each of them paid (per point, for satisfaction `points`), and how many
+/// paid all they had left and what those paid together; the note says what every voter started
+/// with. Amounts are in the currency, rounded for display ("≈" when rounding changed them).
+/// Projects a completion funded after MES are not rounds: the outcome's steps show them. O(rounds).
+PPB_API auto mes_payments_table(const instance& inst, const mes_result& mes, report_language lang = report_language::en)
+    -> report_table;
 
 }  // namespace io
 PPB_END_NAMESPACE
