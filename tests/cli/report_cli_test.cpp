@@ -80,10 +80,14 @@ auto verified_root(const std::string& log) -> std::string {
 /// budget (10 000 000) funds two of its five projects of 5 000 000.
 struct city_log {
   fixture::temp_dir dir;
-  fixture::box_world w{fixture::small_city_def_with(
-      [](boost::json::object& doc) { doc["units"].as_array()[1].as_object()["budget"] = 10000000; })};
+  fixture::box_world w;
   std::string log = dir / "ballots.log";
-  explicit city_log(bool closed = true) {
+  /// `rule`: the election's tally rule.
+  explicit city_log(bool closed = true, const std::string& rule = "greedy")
+      : w(fixture::small_city_def_with([&](boost::json::object& doc) {
+          doc["units"].as_array()[1].as_object()["budget"] = 10000000;
+          doc["tally"].as_object()["rule"] = rule;
+        })) {
     auto box = ppb::ledger::ballot_box::create(log, w.setup());
     const auto at = fixture::voting_time();
     const auto submit = [&](const ppb::byte_buffer& b) { return box.submit(b, at); };
@@ -150,6 +154,34 @@ TEST_CASE("ppb report LOG: one tab per unit with the election's rule, and the lo
   CHECK(contains(html, "<tr><td>not_eligible</td><td>1</td></tr>"));
   CHECK(contains(html, "алғашқы " + std::to_string(tree.size() - 1) + " жазбаның бақылау нүктесіне қол қойды, түбірі " +
                            ppb::to_hex(tree.root_at(tree.size() - 1)) + "; қолтаңбасы: "));
+}
+
+TEST_CASE("ppb report LOG of an election that tallies with MES: each unit's rounds and payments") {
+  const city_log c(true, "mes");
+  const auto page_path = c.dir / "result.html";
+  const auto r = run_ppb("report " + c.log + " -o " + page_path);
+  CAPTURE(r.err);
+  REQUIRE(r.status == 0);
+  const auto html = read(page_path);
+  const auto tallied = tallied_ids(c.log);
+  REQUIRE(tallied.size() == 4);
+  for (std::size_t u = 0; u < tallied.size(); ++u) {
+    CAPTURE(u);
+    const auto section = unit_section(html, u);
+    CHECK(funded_ids(section) == tallied[u]);
+    CHECK(contains(section, "Method of Equal Shares: the budget is split equally among the voters."));
+    CHECK(contains(section, "<h3>Rounds and payments of the Method of Equal Shares</h3>"));
+  }
+  // The centre (satisfaction points, as the election says): four voters of 10 000 000 / 4; p3's two
+  // supporters (v0, v1) pay 2 500 000 per point each, as do p5's (the paper ballots); p1's one
+  // supporter has nothing left.
+  const auto centre = unit_section(html, 1);
+  CHECK(contains(centre, "<p>Every voter started with 2\u202f500\u202f000 to spend"));
+  CHECK(contains(centre, "<th>Each paid per point</th>"));
+  CHECK(contains(centre, "<tr><td>1</td><td>p3 Project 3</td><td>5\u202f000\u202f000</td><td>2500000</td><td>2</td>"
+                         "<td>2\u202f500\u202f000</td><td>0</td><td>–</td></tr>"));
+  CHECK(contains(centre, "<tr><td>2</td><td>p5 Project 5</td>"));
+  CHECK(funded_ids(centre) == std::set<std::string>{"p3", "p5"});
 }
 
 TEST_CASE("ppb demo district, then ppb report on its log: the unit, the root and the funded projects of ppb log tally") {
