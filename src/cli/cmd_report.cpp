@@ -101,11 +101,12 @@ auto verify_log(const std::string& path) -> verified_log {
   v.log.accepted = r.accepted;
   v.log.paper_ballots = r.paper_ballots;
   v.log.rejected = r.rejected;
-  // The refusals by reason and the last checkpoint, from the entries the replay has just checked.
+  // The refusals by reason and the last checkpoint, from the entries the replay has just checked
+  // (and no further, should anything have been appended since).
   std::map<std::uint16_t, std::uint64_t> refused;
   ledger::log_reader reader(path);
   byte_buffer body;
-  while (reader.next(body)) {
+  while (reader.index() < r.entries && reader.next(body)) {
     const auto e = ledger::parse_entry_body(body);
     if (e.type == ledger::entry_type::rejected && e.payload.size() >= 2) {
       ++refused[get_be<std::uint16_t>(e.payload.data())];

@@ -211,7 +211,7 @@ TEST_CASE("ppb demo district, then ppb report on its log: the unit, the root and
   CHECK(count(svg, "<g class=\"funded\">") == tallied[0].size());
 }
 
-TEST_CASE("ppb report --svg without -o writes the chart alone; a log of several units, one chart each") {
+TEST_CASE("ppb report --svg without -o writes the chart alone, and one chart per unit of a log of several") {
   fixture::temp_dir dir;
   const std::string data = PPB_TEST_DATA;
   const auto pb = run_ppb("report " + data + "/assen_2024.pb --svg " + (dir / "chart.svg"));

@@ -201,7 +201,7 @@ TEST_CASE("optional sections: the ballot log, extra tables, notes, a given title
   CHECK(contains(html, "<li>a note &lt;b&gt;</li>"));
 }
 
-TEST_CASE("the log section in ru and kk; no refusals and no checkpoint: neither is shown") {
+TEST_CASE("the log section in ru and kk, and without refusals or a checkpoint neither is shown") {
   const small_election e;
   ppb::io::report_options opts;
   opts.log = ppb::io::report_log{.root_hex = "ab12cd", .entries = 9, .verify_command = "ppb log verify b.log",
@@ -222,7 +222,7 @@ TEST_CASE("the log section in ru and kk; no refusals and no checkpoint: neither 
   CHECK(contains(kk, "алғашқы 8 жазбаның бақылау нүктесіне қол қойды, түбірі ef34; қолтаңбасы: 5678."));
 }
 
-TEST_CASE("each rule is explained in plain words; MES rounds appear among the rule's steps") {
+TEST_CASE("each rule is explained in plain words, and MES rounds appear among the rule's steps") {
   const small_election e;
   for (const auto& rule_words : std::vector<std::pair<std::string, std::string>>{
            {"greedy-cost", "ranked by support per unit of cost"},
@@ -299,7 +299,7 @@ TEST_CASE("no ties: the page says no tie-break was needed") {
   CHECK(contains(html, "<h2>Results</h2>"));  // no name, no META unit: a generic heading
 }
 
-TEST_CASE("money with decimals is grouped and keeps its places; points elections show points") {
+TEST_CASE("money with decimals is grouped and keeps its places, and points elections show points") {
   const auto e = ppb::io::read_pabulib(std::string(PPB_TEST_DATA) + "/czestochowa_2024_bleszno.pb");
   const auto out = ppb::tally::greedy(e.inst, e.prof);
   const ppb::io::report_unit u{.name = "", .inst = &e.inst, .out = &out, .voters = e.prof.voters(), .tables = {}};
