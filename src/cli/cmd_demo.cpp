@@ -28,7 +28,8 @@ popularity signed by the voters on T threads (default: every core), submitted to
 by C concurrent clients (default 64), whose waits for durability share fdatasyncs. Half way, the box's process is killed with SIGKILL; the box is reopened (a torn entry is
 cut, nothing acknowledged is lost), the unacknowledged ballots are submitted again, the box is
 closed and every unit tallied. Leaves DIR/election.json, DIR/almaly.pb, DIR/authority.pub and the
-closed log DIR/ballots.log, and prints the result with the log's root.
+closed log DIR/ballots.log, and prints the result with the log's root and the commands that
+verify the log (ppb log verify) and write its results page (ppb report).
 Deterministic for a seed except the signatures' timing and the crash point.
 )";
 
@@ -253,8 +254,8 @@ auto run_demo(std::span<const std::string_view> argv) -> int {
   const auto outcomes = ledger::tally_units(box.setup(), profiles);
   fmt::print("closed and tallied in {:.2f} s\n\n", elapsed(t0));
   print_table(log.string() + " — almaly", box.setup().ballots[0], profiles[0], outcomes[0]);
-  fmt::print("\nlog {}: {} entries, root {}\nverify it with: ppb log verify {}\n", log.string(), box.size(),
-             to_hex(box.root()), log.string());
+  fmt::print("\nlog {}: {} entries, root {}\nverify it with: ppb log verify {}\nsee the results page: ppb report {} -o {}\n",
+             log.string(), box.size(), to_hex(box.root()), log.string(), log.string(), (dir / "result.html").string());
   return exit_ok;
 }
 

@@ -174,12 +174,26 @@ TEST_CASE("optional sections: the ballot log, extra tables, notes, a given title
                       .rows = {{"1", "b", "5/2"}, {"2", "c", "4"}}, .note = "exact & fair"});
   ppb::io::report_options opts;
   opts.title = "Astana 2026";
-  opts.log = ppb::io::report_log{.root_hex = "ab12cd", .entries = 42, .verify_command = "ppb verify box.log"};
+  opts.log = ppb::io::report_log{.root_hex = "ab12cd",
+                                 .entries = 42,
+                                 .verify_command = "ppb log verify <box>.log",
+                                 .accepted = 1234,
+                                 .paper_ballots = 5,
+                                 .rejected = 4,
+                                 .rejections = {{.reason = "duplicate", .count = 3}, {.reason = "not_eligible", .count = 1}},
+                                 .checkpoint = ppb::io::report_checkpoint{.size = 41, .root_hex = "ef34", .signature_hex = "5678"}};
   const auto html = render(u, opts);
   CHECK(contains(html, "<title>Astana 2026</title>"));
   CHECK(contains(html, "<h2>Verify this result</h2>"));
   CHECK(contains(html, "public append-only log of 42 entries. Its root (SHA-256) is ab12cd."));
-  CHECK(contains(html, "<pre>ppb verify box.log</pre>"));
+  CHECK(contains(html, "<pre>ppb log verify &lt;box&gt;.log</pre>"));
+  CHECK(contains(html, "<p>The ballot box accepted 1\u202f234 ballots online and 5 ballots on paper, and refused 4 "
+                       "submissions; each decision is an entry of the log.</p>"));
+  CHECK(contains(html, "<h3>Refused submissions by reason</h3>"));
+  CHECK(contains(html, "<th>Reason (code)</th><th>Submissions</th>"));
+  CHECK(contains(html, "<tr><td>duplicate</td><td>3</td></tr>\n<tr><td>not_eligible</td><td>1</td></tr>"));
+  CHECK(contains(html, "<p>The election authority signed a checkpoint of the first 41 entries, root ef34; its signature "
+                       "is 5678.</p>"));
   CHECK(contains(html, "<h3>MES rounds</h3>"));
   CHECK(contains(html, "<p>exact &amp; fair</p>"));
   CHECK(contains(html, "<th>paid &lt;per voter&gt;</th>"));
@@ -187,7 +201,28 @@ TEST_CASE("optional sections: the ballot log, extra tables, notes, a given title
   CHECK(contains(html, "<li>a note &lt;b&gt;</li>"));
 }
 
-TEST_CASE("each rule is explained in plain words; MES rounds appear among the rule's steps") {
+TEST_CASE("the log section in ru and kk, and without refusals or a checkpoint neither is shown") {
+  const small_election e;
+  ppb::io::report_options opts;
+  opts.log = ppb::io::report_log{.root_hex = "ab12cd", .entries = 9, .verify_command = "ppb log verify b.log",
+                                 .accepted = 7, .paper_ballots = 0, .rejected = 0, .rejections = {}, .checkpoint = {}};
+  const auto en = render(e.unit(), opts);
+  CHECK(contains(en, "accepted 7 ballots online and 0 ballots on paper, and refused 0 submissions"));
+  CHECK_FALSE(contains(en, "Refused submissions by reason"));
+  CHECK_FALSE(contains(en, "signed a checkpoint"));
+  opts.log->checkpoint = ppb::io::report_checkpoint{.size = 8, .root_hex = "ef34", .signature_hex = "5678"};
+  opts.lang = ppb::io::report_language::ru;
+  const auto ru = render(e.unit(), opts);
+  CHECK(contains(ru, "<h2>Как проверить этот результат</h2>"));
+  CHECK(contains(ru, "Урна приняла 7 бюллетеней онлайн и 0 бумажных бюллетеней и отклонила 0 подач"));
+  CHECK(contains(ru, "контрольную точку первых 8 записей, корень ef34; подпись: 5678."));
+  opts.lang = ppb::io::report_language::kk;
+  const auto kk = render(e.unit(), opts);
+  CHECK(contains(kk, "Сайлау жәшігі 7 бюллетеньді онлайн және 0 қағаз бюллетеньді қабылдады"));
+  CHECK(contains(kk, "алғашқы 8 жазбаның бақылау нүктесіне қол қойды, түбірі ef34; қолтаңбасы: 5678."));
+}
+
+TEST_CASE("each rule is explained in plain words, and MES rounds appear among the rule's steps") {
   const small_election e;
   for (const auto& rule_words : std::vector<std::pair<std::string, std::string>>{
            {"greedy-cost", "ranked by support per unit of cost"},
@@ -206,6 +241,50 @@ TEST_CASE("each rule is explained in plain words; MES rounds appear among the ru
   }
 }
 
+TEST_CASE("MES rounds and payments: each round's project, ρ, who paid and how much, and every voter's share") {
+  const small_election e;
+  // Four voters of 10/4 = 2.5 each. b's two supporters pay its 5 in full (ρ = 1/2 per unit of
+  // cost); then nobody who supports a or c has enough left.
+  const auto mes = ppb::tally::method_of_equal_shares_detailed(e.inst, e.prof);
+  REQUIRE(mes.rounds.size() == 1);
+  const auto t = ppb::io::mes_payments_table(e.inst, mes);
+  CHECK(t.title == "Rounds and payments of the Method of Equal Shares");
+  CHECK(t.note.starts_with("Every voter started with 2.5\u00a0KZT to spend on the projects they support."));
+  CHECK(t.columns == std::vector<std::string>{"Round", "Project", "Cost", "ρ", "Paid their full share (voters)", "Each paid",
+                                              "Paid all they had left (voters)", "They paid together"});
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0] == std::vector<std::string>{"1", "b Library \"Kitap\"", "5\u00a0KZT", "1/2", "2", "2.5\u00a0KZT", "0", "–"});
+
+  // Five voters of 3. a (4 supporters) goes first, each paying 2; then b's supporters v1 and v2
+  // pay the 1 they have left and v4 pays the full share 3 (ρ = 3/5 per unit of cost).
+  ppb::instance inst;
+  inst.budget = 15;
+  inst.add({.id = "a", .name = "A", .cost = 8});
+  inst.add({.id = "b", .name = "B", .cost = 5});
+  ppb::profile prof;
+  const ppb::project_index ab[] = {0, 1}, a_only[] = {0}, b_only[] = {1};
+  prof.add(ab);
+  prof.add(ab);
+  prof.add(a_only);
+  prof.add(b_only);
+  prof.add(a_only);
+  const auto mes2 = ppb::tally::method_of_equal_shares_detailed(inst, prof);
+  const auto t2 = ppb::io::mes_payments_table(inst, mes2, ppb::io::report_language::ru);
+  CHECK(t2.title == "Раунды и платежи метода равных долей");
+  CHECK(t2.note.starts_with("Каждый избиратель начал с доли 3, которую"));
+  CHECK(t2.columns[4] == "Заплатили полную долю (избирателей)");
+  REQUIRE(t2.rows.size() == 2);
+  CHECK(t2.rows[0] == std::vector<std::string>{"1", "a A", "8", "1/4", "4", "2", "0", "–"});
+  CHECK(t2.rows[1] == std::vector<std::string>{"2", "b B", "5", "3/5", "1", "3", "2", "2"});
+
+  ppb::mes_options points;
+  points.satisfaction = ppb::satisfaction_kind::points;
+  const auto t3 = ppb::io::mes_payments_table(e.inst, ppb::tally::method_of_equal_shares_detailed(e.inst, e.prof, points),
+                                              ppb::io::report_language::kk);
+  CHECK(t3.title == "Тең үлестер әдісінің раундтары мен төлемдері");
+  CHECK(t3.columns[5] == "Әрқайсысы бір ұпай үшін төледі");
+}
+
 TEST_CASE("no ties: the page says no tie-break was needed") {
   ppb::instance inst;
   inst.budget = 100;
@@ -220,7 +299,7 @@ TEST_CASE("no ties: the page says no tie-break was needed") {
   CHECK(contains(html, "<h2>Results</h2>"));  // no name, no META unit: a generic heading
 }
 
-TEST_CASE("money with decimals is grouped and keeps its places; points elections show points") {
+TEST_CASE("money with decimals is grouped and keeps its places, and points elections show points") {
   const auto e = ppb::io::read_pabulib(std::string(PPB_TEST_DATA) + "/czestochowa_2024_bleszno.pb");
   const auto out = ppb::tally::greedy(e.inst, e.prof);
   const ppb::io::report_unit u{.name = "", .inst = &e.inst, .out = &out, .voters = e.prof.voters(), .tables = {}};
@@ -311,6 +390,38 @@ TEST_CASE("ppb report writes the page and the chart with the same outcome as ppb
   CHECK(count(page, "<tr class=\"funded\">") == funded);
   std::remove(html.c_str());
   std::remove(svg.c_str());
+}
+
+TEST_CASE("ppb report --rule mes: the page shows MES's rounds and payments, with ppb tally's outcome") {
+  const std::string data = PPB_TEST_DATA;
+  const std::string html = "/tmp/ppb_report_mes_" + std::to_string(::getpid()) + ".html";
+  const auto r = run_ppb("report " + data + "/toulouse_2022_17.pb --rule mes -o " + html);
+  REQUIRE(r.status == 0);
+  const auto page = read(html);
+  std::remove(html.c_str());
+  const auto tally = run_ppb("tally " + data + "/toulouse_2022_17.pb --rule mes --json");
+  REQUIRE(tally.status == 0);
+  const auto j = boost::json::parse(tally.out);
+  const auto& selected = j.at("selected").as_array();
+  REQUIRE_FALSE(selected.empty());
+  CHECK(count(page, "<tr class=\"funded\">") == selected.size());
+  const auto e = ppb::io::read_pabulib(data + "/toulouse_2022_17.pb");
+  ppb::mes_options m;  // what --rule mes runs: satisfaction cost, the default tie-break
+  m.tie = ppb::tie_break::standard();
+  const auto mes = ppb::tally::method_of_equal_shares_detailed(e.inst, e.prof, m);
+  REQUIRE(mes.result.selected.size() == selected.size());
+  CHECK(contains(page, "<h3>Rounds and payments of the Method of Equal Shares</h3>"));
+  CHECK(contains(page, "<p>" + escaped(ppb::io::mes_payments_table(e.inst, mes).note) + "</p>"));
+  for (std::size_t i = 0; i < mes.rounds.size(); ++i) {
+    const auto& p = e.inst[mes.rounds[i].project];
+    CHECK(std::string(selected[i].as_string()) == p.id);  // no free projects: the rounds are the selection
+    CHECK(contains(page, "<tr><td>" + std::to_string(i + 1) + "</td><td>" + escaped(p.id + " " + p.name) + "</td>"));
+  }
+  // Other rules have no such table.
+  const auto g = run_ppb("report " + data + "/toulouse_2022_17.pb -o " + html);
+  REQUIRE(g.status == 0);
+  CHECK_FALSE(contains(read(html), "Rounds and payments"));
+  std::remove(html.c_str());
 }
 
 TEST_CASE("ppb report: --help, bad command lines exit 2, unwritable output exits 1") {

@@ -22,7 +22,9 @@ struct report_words {
       tie_text, tie_changed, no_ties, crit_min_cost, crit_max_votes, crit_file_order, crit_lexicographic, crit_lot,
       notes, rule_heading, rule_line, sat_points, sat_cost, sat_cardinality, steps, col_round, col_action,
       col_budget_left, col_detail, verify, verify_text, footer, of, units_label, rule_greedy, rule_greedy_cost,
-      rule_threshold, rule_no_skip, rule_exclusive, rule_phragmen, rule_max_welfare, rule_mes, rule_other;
+      rule_threshold, rule_no_skip, rule_exclusive, rule_phragmen, rule_max_welfare, rule_mes, rule_other,
+      log_counts, rejections, col_reason_code, col_submissions, checkpoint_text, mes_title, mes_note, mes_round,
+      mes_full, mes_each, mes_each_point, mes_all_in, mes_together;
 };
 
 inline constexpr report_words report_en{
@@ -105,6 +107,23 @@ inline constexpr report_words report_en{
                 "its supporters can pay for it together from their shares; each time the project chosen is the "
                 "one that costs its supporters the least for the support it gets.",
     .rule_other = "The rule {rule} chose the funded projects.",
+    .log_counts = "The ballot box accepted {accepted} ballots online and {paper} ballots on paper, and refused "
+                  "{rejected} submissions; each decision is an entry of the log.",
+    .rejections = "Refused submissions by reason",
+    .col_reason_code = "Reason (code)",
+    .col_submissions = "Submissions",
+    .checkpoint_text = "The election authority signed a checkpoint of the first {size} entries, root {root}; "
+                       "its signature is {signature}.",
+    .mes_title = "Rounds and payments of the Method of Equal Shares",
+    .mes_note = "Every voter started with {share} to spend on the projects they support. In each round the project "
+                "chosen is paid in full by its supporters: each pays the same price per unit of support (ρ), or "
+                "everything they have left if that is less.",
+    .mes_round = "Round",
+    .mes_full = "Paid their full share (voters)",
+    .mes_each = "Each paid",
+    .mes_each_point = "Each paid per point",
+    .mes_all_in = "Paid all they had left (voters)",
+    .mes_together = "They paid together",
 };
 
 inline constexpr report_words report_ru{
@@ -186,6 +205,23 @@ inline constexpr report_words report_ru{
                 "сторонники могут вместе оплатить его из своих долей; каждый раз выбирается проект, который "
                 "обходится сторонникам дешевле всего на единицу поддержки.",
     .rule_other = "Победителей определило правило {rule}.",
+    .log_counts = "Урна приняла {accepted} бюллетеней онлайн и {paper} бумажных бюллетеней и отклонила {rejected} "
+                  "подач; каждое решение — запись журнала.",
+    .rejections = "Отклонённые подачи по причинам",
+    .col_reason_code = "Причина (код)",
+    .col_submissions = "Подач",
+    .checkpoint_text = "Организатор выборов подписал контрольную точку первых {size} записей, корень {root}; "
+                       "подпись: {signature}.",
+    .mes_title = "Раунды и платежи метода равных долей",
+    .mes_note = "Каждый избиратель начал с доли {share}, которую он тратит на поддержанные им проекты. В каждом "
+                "раунде выбранный проект полностью оплачивают его сторонники: каждый платит одинаковую цену за "
+                "единицу поддержки (ρ) или всё, что у него осталось, если это меньше.",
+    .mes_round = "Раунд",
+    .mes_full = "Заплатили полную долю (избирателей)",
+    .mes_each = "Каждый заплатил",
+    .mes_each_point = "Каждый заплатил за балл",
+    .mes_all_in = "Отдали всё оставшееся (избирателей)",
+    .mes_together = "Вместе заплатили",
 };
 
 inline constexpr report_words report_kk{
@@ -268,6 +304,23 @@ inline constexpr report_words report_kk{
                 "төлей алатын жоба қаржыландырылады; әр жолы жақтаушыларына қолдау бірлігіне ең арзан түсетін "
                 "жоба таңдалады.",
     .rule_other = "Жеңімпаздарды {rule} ережесі анықтады.",
+    .log_counts = "Сайлау жәшігі {accepted} бюллетеньді онлайн және {paper} қағаз бюллетеньді қабылдады, {rejected} "
+                  "жіберуден бас тартты; әр шешім — журналдың бір жазбасы.",
+    .rejections = "Қабылданбаған жіберулер себептері бойынша",
+    .col_reason_code = "Себебі (коды)",
+    .col_submissions = "Жіберулер",
+    .checkpoint_text = "Сайлауды ұйымдастырушы алғашқы {size} жазбаның бақылау нүктесіне қол қойды, түбірі {root}; "
+                       "қолтаңбасы: {signature}.",
+    .mes_title = "Тең үлестер әдісінің раундтары мен төлемдері",
+    .mes_note = "Әр сайлаушы {share} үлеспен бастады, оны өзі қолдаған жобаларға жұмсайды. Әр раундта таңдалған "
+                "жобаны оның жақтаушылары толық төлейді: әрқайсысы қолдау бірлігі үшін бірдей баға (ρ) төлейді "
+                "немесе, егер ол аз болса, қалғанының бәрін береді.",
+    .mes_round = "Раунд",
+    .mes_full = "Толық үлесін төлегендер (сайлаушы)",
+    .mes_each = "Әрқайсысы төледі",
+    .mes_each_point = "Әрқайсысы бір ұпай үшін төледі",
+    .mes_all_in = "Қалғанының бәрін бергендер (сайлаушы)",
+    .mes_together = "Бірге төлегені",
 };
 
 inline auto words_for(io::report_language lang) -> const report_words& {
@@ -326,6 +379,20 @@ inline auto grouped(const std::string& number) -> std::string {
 
 inline auto money_text(const instance& inst, money m) -> std::string {
   std::string s = grouped(format_units(m, inst.money_places));
+  if (const auto* currency = inst.meta_value("currency"); currency != nullptr && !currency->empty())
+    s += "\u00a0" + *currency;
+  return s;
+}
+
+// An exact amount (units of 10^-money_places) for people: to two places more than the money's
+// (shares of whole currency units are often halves), grouped, with the currency; "≈" in front
+// when rounding changed it.
+inline auto amount_text(const instance& inst, const rational& q) -> std::string {
+  std::string s = format_rational_units(q * 100, inst.money_places + 2);
+  const std::string_view approx = "≈";
+  const bool rounded = s.starts_with(approx);
+  if (rounded) s.erase(0, approx.size());
+  s = (rounded ? std::string(approx) : std::string()) + grouped(s);
   if (const auto* currency = inst.meta_value("currency"); currency != nullptr && !currency->empty())
     s += "\u00a0" + *currency;
   return s;
@@ -619,6 +686,26 @@ inline void unit_html(std::string& s, const io::report_unit& u, std::size_t inde
   s += "</section>\n";
 }
 
+// The log's figures under its verify command: ballots accepted and refused (by reason), and the
+// authority's last checkpoint.
+inline void log_html(std::string& s, const io::report_log& log, const report_words& w) {
+  s += "<p>" + escape(subst(w.log_counts, {{"accepted", grouped(std::to_string(log.accepted))},
+                                           {"paper", grouped(std::to_string(log.paper_ballots))},
+                                           {"rejected", grouped(std::to_string(log.rejected))}})) +
+       "</p>\n";
+  if (!log.rejections.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : log.rejections) rows.push_back({r.reason, grouped(std::to_string(r.count))});
+    s += "<h3>" + escape(w.rejections) + "</h3>\n";
+    table_html(s, {std::string(w.col_reason_code), std::string(w.col_submissions)}, rows);
+  }
+  if (log.checkpoint)
+    s += "<p>" + escape(subst(w.checkpoint_text, {{"size", std::to_string(log.checkpoint->size)},
+                                                  {"root", log.checkpoint->root_hex},
+                                                  {"signature", log.checkpoint->signature_hex}})) +
+         "</p>\n";
+}
+
 inline constexpr std::string_view report_css = R"(
 *{box-sizing:border-box}
 body{margin:0;font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;color:#1f2328;background:#f6f7f9;line-height:1.45}
@@ -653,6 +740,7 @@ tr.funded td{background:#eef7f0}
 details.steps{margin-top:20px}
 details.steps summary{cursor:pointer;font-weight:bold}
 .verify{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:4px 20px 16px;margin-top:16px}
+.verify p{overflow-wrap:anywhere}
 code,pre{font-family:"DejaVu Sans Mono","Liberation Mono",monospace;font-size:13px;word-break:break-all}
 pre{background:#f3f4f6;padding:10px;border-radius:6px;white-space:pre-wrap}
 footer{margin:28px 0 8px;color:#57606a;font-size:13px}
@@ -676,6 +764,25 @@ PPB_FUNC auto io::parse_report_language(std::string_view name) -> report_languag
 PPB_FUNC auto io::render_chart_svg(const report_unit& unit, report_language lang) -> std::string {
   detail::check_unit(unit);
   return detail::chart_svg(unit, detail::words_for(lang), true);
+}
+
+PPB_FUNC auto io::mes_payments_table(const instance& inst, const mes_result& mes, report_language lang) -> report_table {
+  const auto& w = detail::words_for(lang);
+  report_table t;
+  t.title = w.mes_title;
+  t.note = detail::subst(w.mes_note, {{"share", detail::amount_text(inst, mes.per_voter_budget)}});
+  t.columns = {std::string(w.mes_round),    std::string(w.col_name), std::string(w.col_cost),
+               "ρ",                          std::string(w.mes_full), std::string(mes.result.satisfaction == "points" ? w.mes_each_point : w.mes_each),
+               std::string(w.mes_all_in),   std::string(w.mes_together)};
+  for (std::size_t i = 0; i < mes.rounds.size(); ++i) {
+    const auto& r = mes.rounds[i];
+    const auto& p = inst[r.project];
+    t.rows.push_back({std::to_string(i + 1), p.id + " " + p.name, detail::money_text(inst, p.cost), r.rho.str(),
+                      detail::grouped(std::to_string(r.full_payers)), detail::amount_text(inst, r.share),
+                      detail::grouped(std::to_string(r.all_in_payers)),
+                      r.all_in_payers > 0 ? detail::amount_text(inst, r.all_in_paid) : std::string("–")});
+  }
+  return t;
 }
 
 PPB_FUNC auto io::render_report_html(std::span<const report_unit> units, const report_options& opts) -> std::string {
@@ -715,7 +822,9 @@ PPB_FUNC auto io::render_report_html(std::span<const report_unit> units, const r
     s += "<section class=\"verify\"><h2>" + detail::escape(w.verify) + "</h2>\n<p>" +
          detail::escape(detail::subst(w.verify_text, {{"entries", std::to_string(opts.log->entries)},
                                                       {"root", opts.log->root_hex}})) +
-         "</p>\n<pre>" + detail::escape(opts.log->verify_command) + "</pre></section>\n";
+         "</p>\n<pre>" + detail::escape(opts.log->verify_command) + "</pre>\n";
+    detail::log_html(s, *opts.log, w);
+    s += "</section>\n";
   }
   s += "<footer>" + detail::escape(detail::subst(w.footer, {{"version", PPB_VERSION_STRING}})) +
        "</footer>\n</main>\n</body>\n</html>\n";

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ppb/tally/mes.hpp"
 #include "ppb/tally/outcome.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -46,11 +47,29 @@ struct report_unit {
   std::vector<report_table> tables;  ///< extra sections, shown after the rule's steps
 };
 
+/// A checkpoint the election's authority signed over the first `size` entries of the log.
+struct report_checkpoint {
+  std::uint64_t size = 0;     ///< entries it covers
+  std::string root_hex;       ///< Merkle root of those entries (SHA-256, hex)
+  std::string signature_hex;  ///< the authority's Ed25519 signature (hex)
+};
+
+/// How many submissions the box refused for one reason.
+struct report_rejections {
+  std::string reason;  ///< the stable reason code (`"duplicate"`, docs/ballot.md)
+  std::uint64_t count = 0;
+};
+
 /// The ballot log a result was tallied from, for the "verify this result" section.
 struct report_log {
-  std::string root_hex;        ///< Merkle root of the closed log (SHA-256, hex)
+  std::string root_hex;        ///< Merkle root of the whole log (SHA-256, hex), as `ppb log verify` prints it
   std::uint64_t entries = 0;   ///< log size
-  std::string verify_command;  ///< what a resident runs to re-check it, e.g. `ppb verify LOG`
+  std::string verify_command;  ///< what a resident runs to re-check it, e.g. `ppb log verify ballots.log`
+  std::uint64_t accepted = 0;       ///< online ballots the box accepted
+  std::uint64_t paper_ballots = 0;  ///< ballots of accepted paper batches
+  std::uint64_t rejected = 0;       ///< submissions the box refused
+  std::vector<report_rejections> rejections;     ///< `rejected` by reason; shown in this order
+  std::optional<report_checkpoint> checkpoint;   ///< the last signed checkpoint, if any
 };
 
 /// Report options.
@@ -73,6 +92,15 @@ PPB_API auto render_report_html(std::span<const report_unit> units, const report
 /// The chart alone, as a standalone SVG document: two bars per project (votes, cost), funded
 /// projects in green and the others in grey, in the rule's order. Throws like `render_report_html`.
 PPB_API auto render_chart_svg(const report_unit& unit, report_language lang = report_language::en) -> std::string;
+
+/// The rounds and payments of a Method of Equal Shares run, as a table for `report_unit::tables`,
+/// in `lang`: per round the project funded, its cost, ρ (exact), how many of its supporters paid
+/// their full share and what each of them paid (per point, for satisfaction `points`), and how many
+/// paid all they had left and what those paid together; the note says what every voter started
+/// with. Amounts are in the currency, rounded for display ("≈" when rounding changed them).
+/// Projects a completion funded after MES are not rounds: the outcome's steps show them. O(rounds).
+PPB_API auto mes_payments_table(const instance& inst, const mes_result& mes, report_language lang = report_language::en)
+    -> report_table;
 
 }  // namespace io
 PPB_END_NAMESPACE
