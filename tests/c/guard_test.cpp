@@ -39,7 +39,7 @@ TEST_CASE("guard maps ppb errors by their errc") {
   CHECK(ppb::capi::guard([]() -> ppb_status { throw ppb::error(errc::internal, "broken"); }) == PPB_ERR_INTERNAL);
 }
 
-TEST_CASE("every errc maps to a status; codes outside the known ranges are INTERNAL until mapped") {
+TEST_CASE("every errc maps to a status, codes outside the known ranges are INTERNAL until mapped") {
   using ppb::capi::to_status;
   using ppb::errc;
   CHECK(to_status(errc::ok) == PPB_ERR_INTERNAL);  // never thrown; a thrown 0 is a bug

@@ -82,7 +82,7 @@ TEST_CASE("bad files exit 1 with one line naming file, line and reason") {
   std::remove(bad.c_str());
 }
 
-TEST_CASE("--strict refuses ballots that break META limits; the default counts and warns") {
+TEST_CASE("--strict refuses ballots that break META limits, the default counts and warns") {
   const std::string file = "/tmp/ppb_cli_limits.pb";
   {
     std::ofstream f(file);

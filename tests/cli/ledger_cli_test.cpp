@@ -69,7 +69,7 @@ struct city_vote {
 
 }  // namespace
 
-TEST_CASE("ppb keygen writes a typed key pair; ppb cast refuses what the ballot does not hold") {
+TEST_CASE("ppb keygen writes a typed key pair, ppb cast refuses what the ballot does not hold") {
   city_vote v;
   std::ifstream sk(v.dir / "authority.sk"), pk(v.dir / "authority.pub");
   std::string s, p;
@@ -88,7 +88,7 @@ TEST_CASE("ppb keygen writes a typed key pair; ppb cast refuses what the ballot 
   CHECK(wrong_key.err.find("expected a voter secret key") != std::string::npos);
 }
 
-TEST_CASE("ppb box and ppb log: cast, submit, close, verify, prove, tally; a flipped byte fails verify") {
+TEST_CASE("ppb box and ppb log: cast, submit, close, verify, prove, tally, a flipped byte fails verify") {
   city_vote v;
   const auto c1 = v.cast(fixture::center_voter, "kosshy-center", "p1,p3", "c1.bin");
   REQUIRE(c1.status == 0);

@@ -127,7 +127,7 @@ TEST_CASE("ballot/v1: encode refuses content with no canonical form") {
   CHECK(opened.ballot->content == b);
 }
 
-TEST_CASE("ballot ids: a ballot re-signed by another key keeps its id; a changed nonce changes it") {
+TEST_CASE("ballot ids: a ballot re-signed by another key keeps its id, a changed nonce changes it") {
   const auto sk = secret_key::generate(), other = secret_key::generate();
   auto b = sample(sk);
   const auto id = crypto::ballot_id(crypto::sign_ballot(b, sk));

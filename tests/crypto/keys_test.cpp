@@ -115,7 +115,7 @@ TEST_CASE("Ed25519: all 151 Wycheproof vectors give their expected verdict") {
   CHECK(valid == 88);
 }
 
-TEST_CASE("credential keys: real keys pass; small-order, non-canonical and off-curve keys are refused") {
+TEST_CASE("credential keys: real keys pass, small-order, non-canonical and off-curve keys are refused") {
   for (int i = 0; i < 20; ++i) CHECK(crypto::is_valid_credential_key(secret_key::generate().public_part()));
   public_key identity{};
   identity[0] = 1;  // the neutral element: small order
@@ -133,7 +133,7 @@ TEST_CASE("credential keys: real keys pass; small-order, non-canonical and off-c
   CHECK_FALSE(crypto::is_valid_credential_key(off));
 }
 
-TEST_CASE("keys: text form with a type prefix round-trips; another kind of key is refused with bad_key") {
+TEST_CASE("keys: text form with a type prefix round-trips, another kind of key is refused with bad_key") {
   const auto sk = secret_key::from_seed(hex_array<32>("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
   const auto pk_text = crypto::public_key_text(key_role::voter, sk.public_part());
   CHECK(pk_text == "ppb-voter-pk:d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
@@ -164,7 +164,7 @@ TEST_CASE("keys: text form with a type prefix round-trips; another kind of key i
         "a key is ppb-voter-sk: followed by exactly 64 hex digits");
 }
 
-TEST_CASE("secret keys are move-only and wiped when moved from; an empty key cannot sign") {
+TEST_CASE("secret keys are move-only and wiped when moved from, an empty key cannot sign") {
   auto a = secret_key::generate();
   const auto pk = a.public_part();
   secret_key b = std::move(a);

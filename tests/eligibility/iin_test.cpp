@@ -80,7 +80,7 @@ TEST_CASE("the second weighting is used when the first gives 10, and no_check_di
   CHECK(none);
 }
 
-TEST_CASE("impossible birth dates are refused; real leap days are not") {
+TEST_CASE("impossible birth dates are refused, real leap days are not") {
   const auto with_check = [](const std::string& first11) {
     const auto c = iin_check_digit(first11);
     return first11 + (c ? static_cast<char>('0' + *c) : '0');

@@ -81,7 +81,7 @@ TEST_CASE("each bad row is refused with its code and line, and the good rows are
   CHECK(r.errors[1].reason == "unit 'kosshy-nowhere' is not in election kosshy-2026");
 }
 
-TEST_CASE("units are not checked without an election; strict mode stops at the first bad row") {
+TEST_CASE("units are not checked without an election, strict mode stops at the first bad row") {
   const std::string text = "iin,unit,status,registered\n850314301011,anywhere,active,2019-05-20\n"
                            "850314301012,x,active,2019-05-20\n";
   const auto loose = io::parse_roll(text);
@@ -180,7 +180,7 @@ TEST_CASE("voter_roll::add refuses a second IIN or key and leaves no trace of th
   CHECK(roll.size() == 2);
 }
 
-TEST_CASE("voted_set records each unit once; paper is never replaced by online") {
+TEST_CASE("voted_set records each unit once, paper is never replaced by online") {
   voted_set voted;
   const auto v = fixture::iin_of(fixture::center_voter);
   CHECK_FALSE(voted.find(v, "kosshy"));

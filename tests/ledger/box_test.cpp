@@ -30,7 +30,7 @@ auto corrupt_message(const std::filesystem::path& p) -> std::string {
 
 }  // namespace
 
-TEST_CASE("box: a valid ballot is accepted with a receipt; each bad one is refused with its reason") {
+TEST_CASE("box: a valid ballot is accepted with a receipt, each bad one is refused with its reason") {
   fixture::temp_dir dir;
   box_world w;
   auto box = ballot_box::create(dir / "ballots.log", w.setup());
@@ -180,7 +180,7 @@ TEST_CASE("box: setup errors are refused before anything is written") {
   CHECK_THROWS_AS(box.publish_result("{}", w.authority, voting_time()), usage_error);  // not closed
 }
 
-TEST_CASE("box: reopening continues where the box stopped; the log alone rebuilds the state") {
+TEST_CASE("box: reopening continues where the box stopped, the log alone rebuilds the state") {
   fixture::temp_dir dir;
   box_world w;
   const auto at = voting_time();
@@ -264,7 +264,7 @@ TEST_CASE("box: the inclusion proof of an accepted ballot verifies against the l
   CHECK_FALSE(prove_ballot(dir / "ballots.log", digest{}));
 }
 
-TEST_CASE("box: many threads submit at once; nothing is lost or counted twice, and fsyncs are shared") {
+TEST_CASE("box: many threads submit at once, nothing is lost or counted twice, and fsyncs are shared") {
   fixture::temp_dir dir;
   box_world w(fixture::small_city_def_with([](auto& o) { o["revote"] = "latest"; }), 8);
   auto box = ballot_box::create(dir / "ballots.log", w.setup());

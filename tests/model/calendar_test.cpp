@@ -46,7 +46,7 @@ TEST_CASE("UTC offsets are ±HH:MM within 14 hours") {
   CHECK(format_utc_offset(std::chrono::minutes(-210)) == "-03:30");
 }
 
-TEST_CASE("age_on completes a year on the birthday; 29 February on 1 March in common years") {
+TEST_CASE("age_on completes a year on the birthday, 29 February on 1 March in common years") {
   CHECK(age_on(day("2008-04-20"), day("2026-04-19")) == 17);
   CHECK(age_on(day("2008-04-20"), day("2026-04-20")) == 18);
   CHECK(age_on(day("2004-02-29"), day("2022-02-28")) == 17);

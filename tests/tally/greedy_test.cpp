@@ -142,7 +142,7 @@ TEST_CASE("unknown tie-break, satisfaction and rule names are refused") {
   CHECK_THROWS_AS(tally::run(make_instance(1, {1}), approvals({{0}}), opts), usage_error);
 }
 
-TEST_CASE("zero support ranks last; positive support at zero cost ranks first per cost") {
+TEST_CASE("zero support ranks last, positive support at zero cost ranks first per cost") {
   const auto inst = make_instance(10, {0, 10, 5});
   const auto prof = approvals({{0}, {1}, {1}});
   greedy_options opts;
@@ -219,7 +219,7 @@ TEST_CASE("greedy reproduces the official outcome of every real election whose M
   CHECK(checked == 5);
 }
 
-TEST_CASE("rule options: greedy-cost takes only points; a lot's seed is in the outcome, nothing else's") {
+TEST_CASE("rule options: greedy-cost takes only points, a lot's seed is in the outcome, nothing else's") {
   const auto inst = make_instance(100, {60, 50, 10});
   const auto prof = approvals({{0, 1}, {0, 1}, {0, 2}});
   rule_options o;

@@ -108,7 +108,7 @@ TEST_CASE("greedy-threshold: projects below META min_project_score_threshold are
       ppb::usage_error);
 }
 
-TEST_CASE("greedy-no-skip: stops at the first project that does not fit; sentinels do not stop it") {
+TEST_CASE("greedy-no-skip: stops at the first project that does not fit, sentinels do not stop it") {
   const auto e = no_skip_election();
   const auto out = ppb::tally::greedy(e.inst, e.prof, ppb::tally::greedy_variant_options(e.inst, "greedy-no-skip"));
   CHECK(out.rule == "greedy-no-skip");

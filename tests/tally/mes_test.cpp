@@ -55,7 +55,7 @@ struct small_city {
 
 }  // namespace
 
-TEST_CASE("mes: the supporters of the cheapest share pay equally; unaffordable projects are not funded") {
+TEST_CASE("mes: the supporters of the cheapest share pay equally, unaffordable projects are not funded") {
   small_city c;
   const auto r = mes(c.inst, c.prof, satisfaction_kind::cost);
   CHECK(ids(c.inst, r.result.selected) == std::set<std::string>{"a"});
@@ -158,7 +158,7 @@ TEST_CASE("mes: points satisfaction charges by points, and the poor pay all") {
   CHECK(r.result.projects[0].reason.ends_with("1 paid 3 per point, 1 paid all they had left (5 together)"));
 }
 
-TEST_CASE("mes: free projects with supporters are funded first; projects nobody supports never") {
+TEST_CASE("mes: free projects with supporters are funded first, projects nobody supports never") {
   const auto inst = make_instance(10, {{"free", 0}, {"lonely", 1}, {"a", 4}});
   ppb::profile prof;
   prof.add(std::vector<project_index>{0, 2});

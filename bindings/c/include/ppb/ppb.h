@@ -30,8 +30,9 @@
  *     (10^-money_places of its currency): never floating point.
  *   - No C++ exception ever crosses this boundary.
  *
- * What the next releases add in the sections marked "reserved" below: election definitions from
- * JSON, proposals (submit, review, list), eligibility checks.
+ * SECTIONS: library; `.pb` elections; election definitions (JSON); proposals; eligibility (IIN,
+ * voter roll); keys and ballots; ballot box and log; tally. Each section says which of its
+ * handles may be shared between threads.
  */
 #ifndef PPB_PPB_H
 #define PPB_PPB_H
