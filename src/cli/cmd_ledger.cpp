@@ -362,20 +362,8 @@ auto run_log(std::span<const std::string_view> argv) -> int {
     fmt::print("{}: {} entries; {} ballots accepted, {} paper ballots, {} refused, every verdict re-decided the same\n",
                log.string(), r.entries, r.accepted, r.paper_ballots, r.rejected);
     fmt::print("{} checkpoints signed by the authority verified; root {}\n", r.checkpoints, to_hex(r.root));
-    if (r.torn_bytes > 0) {
-      fmt::print("FAILED: the last {} bytes are a damaged or incomplete entry {}\n", r.torn_bytes, r.entries);
-      return exit_data;
-    }
-    if (!r.closed) {
-      fmt::print("FAILED: the log is not closed\n");
-      return exit_data;
-    }
-    if (!r.result) {
-      fmt::print("FAILED: the log holds no result\n");
-      return exit_data;
-    }
-    if (ledger::tally_json(r.setup, r.profiles) != *r.result) {
-      fmt::print("FAILED: the logged result differs from the re-tally of the counted ballots\n");
+    if (const auto why = ledger::result_fault(r)) {
+      fmt::print("FAILED: {}\n", *why);
       return exit_data;
     }
     fmt::print("re-tally of {} units equals the logged result: verified\n", r.profiles.size());

@@ -617,8 +617,7 @@ PPB_CAPI ppb_status ppb_log_verify(const char* path, ppb_log_report* out_report)
     rep.checkpoints = r.checkpoints;
     rep.torn_bytes = r.torn_bytes;
     rep.closed = r.closed ? 1 : 0;
-    // The same conditions as `ppb log verify`.
-    rep.verified = r.torn_bytes == 0 && r.closed && r.result && ppb::ledger::tally_json(r.setup, r.profiles) == *r.result;
+    rep.verified = !ppb::ledger::result_fault(r);  // the same conditions as `ppb log verify`
     put(r.root, rep.root);
     *out_report = rep;
     return PPB_OK;

@@ -919,6 +919,15 @@ PPB_FUNC auto ledger::tally_units(const box_setup& setup, const std::vector<prof
   return out;
 }
 
+PPB_FUNC auto ledger::result_fault(const replay_report& r) -> std::optional<std::string> {
+  if (r.torn_bytes > 0)
+    return "the last " + std::to_string(r.torn_bytes) + " bytes are a damaged or incomplete entry " + std::to_string(r.entries);
+  if (!r.closed) return "the log is not closed: its result is not final";
+  if (!r.result) return "the log holds no result";
+  if (tally_json(r.setup, r.profiles) != *r.result) return "the logged result differs from the re-tally of the counted ballots";
+  return std::nullopt;
+}
+
 PPB_FUNC auto ledger::tally_json(const box_setup& setup, const std::vector<profile>& profiles) -> std::string {
   const auto outcomes = tally_units(setup, profiles);
   const auto units = setup.election.ballot_units();

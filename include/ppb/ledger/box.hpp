@@ -187,6 +187,11 @@ struct replay_report {
 /// naming the first entry that does not hold. Streaming; O(entries) plus one verify per ballot.
 PPB_API auto replay_log(const std::filesystem::path& path, const voter_roll* roll = nullptr) -> replay_report;
 
+/// Why the replayed log's result is not final — a torn tail, not closed, no result, or a result
+/// other than the re-tally of its counted ballots — or nothing when it is: the conditions
+/// `ppb log verify` checks after the replay itself. O(tally).
+PPB_API auto result_fault(const replay_report& r) -> std::optional<std::string>;
+
 /// The tally of every ballot unit with the election's rule (`tally_spec`), in setup order. Pure.
 PPB_API auto tally_units(const box_setup& setup, const std::vector<profile>& profiles) -> std::vector<outcome>;
 /// `tally_units` as the JSON the box publishes as its result:
