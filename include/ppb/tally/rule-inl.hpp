@@ -18,6 +18,7 @@ PPB_FUNC auto tally::rule_names() -> std::vector<std::string> {
 PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome {
   if (opts.rule != "mes" && opts.rule != "meta" && (opts.completion != "none" || opts.comparison))
     throw usage_error("completion and comparison go with rule mes, not " + opts.rule);
+  if (opts.rule != "max-welfare" && opts.node_limit) throw usage_error("a node limit goes with rule max-welfare, not " + opts.rule);
   if (opts.rule == "greedy" || opts.rule == "greedy-cost") {
     greedy_options g;
     g.satisfaction = opts.satisfaction;
@@ -47,6 +48,7 @@ PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_o
     max_welfare_options m;
     m.satisfaction = opts.satisfaction;
     m.tie = opts.tie;
+    if (opts.node_limit) m.node_limit = *opts.node_limit;
     return max_utilitarian_welfare(inst, prof, m);
   }
   if (opts.rule == "meta") return run_meta(inst, prof, opts);
