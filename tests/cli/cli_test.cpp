@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "support/run_cli.hpp"
@@ -250,4 +251,66 @@ TEST_CASE("a cumulative file with negative points exits 1 naming the line, --str
     CHECK(r.out.empty());
     CHECK(r.err == "ppb tally: [ppb.parse_error.126] " + path + ":12: vote gives project 'x' -3 points: cumulative points are never negative\n");
   }
+
+TEST_CASE("ppb tally --rule max-welfare --node-limit N: the JSON says whether the result is proven optimal") {
+  const std::string file = data + "/czestochowa_2024_bleszno.pb --rule max-welfare --json";
+  const auto proven = run_ppb("tally " + file);
+  REQUIRE(proven.status == 0);
+  const auto j = boost::json::parse(proven.out).as_object();
+  CHECK(j.at("optimal").as_bool());
+  const auto unlimited = run_ppb("tally " + file + " --node-limit 0");
+  REQUIRE(unlimited.status == 0);
+  CHECK(boost::json::parse(unlimited.out).as_object().at("optimal").as_bool());
+  CHECK(boost::json::parse(unlimited.out).as_object().at("selected") == j.at("selected"));
+  // One node is not enough to prove anything: the best found so far, flagged.
+  const auto cut = run_ppb("tally " + file + " --node-limit 1");
+  REQUIRE(cut.status == 0);
+  const auto c = boost::json::parse(cut.out).as_object();
+  CHECK_FALSE(c.at("optimal").as_bool());
+  CHECK(std::string(c.at("notes").as_array().back().as_string()).starts_with("node limit 1 reached"));
+  // Other rules prove nothing and say nothing; the existing keys stay as they were.
+  const auto greedy = boost::json::parse(run_ppb("tally " + data + "/czestochowa_2024_bleszno.pb --json").out).as_object();
+  CHECK_FALSE(greedy.contains("optimal"));
+  for (const char* key : {"rule", "satisfaction", "tie_break", "money_places", "budget", "spent", "selected", "projects", "ties"})
+    CHECK(c.contains(key));
+  const auto bad = run_ppb("tally " + file + " --node-limit many");
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--node-limit needs a non-negative whole number") != std::string::npos);
+  const auto negative = run_ppb("tally " + file + " --node-limit -1");
+  CHECK(negative.status == 2);
+  const auto other = run_ppb("tally " + data + "/czestochowa_2024_bleszno.pb --rule mes --node-limit 5");
+  CHECK(other.status == 2);
+  CHECK(other.err.find("--node-limit goes with --rule max-welfare") != std::string::npos);
+}
+
+TEST_CASE("ppb tally --rule mes lists the funded projects first in selection order, then the rest") {
+  const auto r = run_ppb("tally " + data + "/assen_2024.pb --rule mes");
+  REQUIRE(r.status == 0);
+  const auto j = boost::json::parse(run_ppb("tally " + data + "/assen_2024.pb --rule mes --json").out).as_object();
+  const auto& selected = j.at("selected").as_array();
+  REQUIRE(!selected.empty());
+  // The table's rows after the header: rank, id, ... status, budget left.
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(r.out.substr(r.out.find("budget left\n") + 12));
+  for (std::string line; std::getline(lines, line) && !line.empty();) {
+    std::istringstream cells(line);
+    std::vector<std::string> c;
+    for (std::string w; cells >> w;) c.push_back(w);
+    rows.push_back(c);
+  }
+  REQUIRE(rows.size() == j.at("projects").as_array().size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    CAPTURE(i);
+    if (i < selected.size()) {
+      CHECK(rows[i][0] == std::to_string(i + 1));
+      CHECK(rows[i][1] == std::string(selected[i].as_string()));
+      CHECK(rows[i][rows[i].size() - 2] == "funded");
+    } else {
+      CHECK(rows[i][0] == "-");
+      CHECK(rows[i][rows[i].size() - 2] == "skipped");
+    }
+  }
+  // The unfunded were passed over with what MES left: the same as after the last funded project.
+  const auto spent_left = rows[selected.size() - 1].back();
+  CHECK(rows.back().back() == spent_left);
 }

@@ -217,6 +217,24 @@ TEST_CASE("max-welfare: the node limit returns the best allocation found and say
   const auto full = ppb::tally::max_welfare_detailed(e.inst, e.prof);
   CHECK(full.proven_optimal);
   CHECK(full.welfare >= r.welfare);
+  // The outcome carries the flag (JSON "optimal"), and tally::run passes the limit on.
+  CHECK(r.result.optimal == std::optional<bool>{false});
+  CHECK(full.result.optimal == std::optional<bool>{true});
+  ppb::rule_options by_name;
+  by_name.rule = "max-welfare";
+  by_name.satisfaction = o.satisfaction;
+  by_name.tie = o.tie;
+  by_name.node_limit = 1;
+  const auto cut = ppb::tally::run(e.inst, e.prof, by_name);
+  CHECK(cut.optimal == std::optional<bool>{false});
+  CHECK(cut.selected == r.result.selected);
+  by_name.node_limit = 0;  // no limit
+  CHECK(ppb::tally::run(e.inst, e.prof, by_name).optimal == std::optional<bool>{true});
+  by_name.rule = "greedy";
+  CHECK_THROWS_WITH_AS(ppb::tally::run(e.inst, e.prof, by_name),
+                       "[ppb.usage_error.200] a node limit goes with rule max-welfare, not greedy", ppb::usage_error);
+  by_name.node_limit.reset();
+  CHECK_FALSE(ppb::tally::run(e.inst, e.prof, by_name).optimal.has_value());
 }
 
 TEST_CASE("max-welfare: every pabutools maxwelfare row of expected.tsv (ties lexicographic)") {

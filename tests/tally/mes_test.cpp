@@ -70,8 +70,12 @@ TEST_CASE("mes: the supporters of the cheapest share pay equally, unaffordable p
   CHECK(r.result.satisfaction == "cost");
   CHECK(r.supporters_left[1] == 5);   // v1 has 5 of b's 40
   CHECK(r.supporters_left[2] == 25);  // v4 has 25 of c's 30
-  // b was never worth computing: its first ρ (1) was above a's, and then it was out of reach.
-  CHECK(r.result.projects[1].reason == "not affordable: its 1 supporters had 5 left at the end, 35 short of its cost 40");
+  // b and c: their supporters never had their cost, so no ρ.
+  CHECK(r.result.projects[1].reason ==
+        "not affordable: its 1 supporters had 5 left at the end, 35 short of its cost 40; they never had enough, not even "
+        "at the start (25 each)");
+  CHECK(r.last_rho[1] == 0);
+  CHECK_FALSE(r.last_affordable[1].has_value());
   CHECK(r.result.projects[0].reason == "round 1: lowest ρ = 1/3; its supporters paid its cost 60: 3 paid 20 each");
   CHECK(r.result.projects[0].support == ppb::fraction{1, 3});
 }
@@ -192,8 +196,11 @@ namespace {
 
 // The definition, voter by voter, as pabutools' naive_mes and mes_inner_algo state it: no groups,
 // no lazy scan. Returns the funded projects in order.
+// `last_rho`, if given, gets each project's ρ at the last round it was affordable (0 if never).
 auto direct_mes(const ppb::instance& inst, const ppb::profile& prof, satisfaction_kind s, const rational& endowment,
-                const std::vector<std::uint32_t>& priority) -> std::vector<project_index> {
+                const std::vector<std::uint32_t>& priority, std::vector<rational>* last_rho = nullptr)
+    -> std::vector<project_index> {
+  if (last_rho) last_rho->assign(inst.size(), rational(0));
   const auto n = inst.size();
   std::vector<rational> left;
   std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> supporters(n);  // (voter, utility)
@@ -235,6 +242,7 @@ auto direct_mes(const ppb::instance& inst, const ppb::profile& prof, satisfactio
       for (auto [v, u] : sup) {
         const rational rho = (inst[p].cost - paid) / den;
         if (rho * u <= left[v]) {
+          if (last_rho) (*last_rho)[p] = rho;  // per unit of utility, as ppb's ρ
           if (!best || rho < best_rho || (rho == best_rho && priority[p] < priority[*best])) {
             best = p;
             best_rho = rho;
@@ -269,7 +277,17 @@ TEST_CASE("mes: equals the per-voter definition on random elections (every vote 
     for (auto s : {satisfaction_kind::cost, satisfaction_kind::cardinality, satisfaction_kind::points}) {
       CAPTURE(ppb::satisfaction_name(s));
       const auto r = mes(e.inst, e.prof, s);
-      CHECK(r.result.selected == direct_mes(e.inst, e.prof, s, rational(e.inst.budget, e.prof.voters()), priority));
+      std::vector<rational> direct_rho;
+      CHECK(r.result.selected ==
+            direct_mes(e.inst, e.prof, s, rational(e.inst.budget, e.prof.voters()), priority, &direct_rho));
+      // Every unfunded project's ρ is the one it needed when it was last affordable, as the
+      // definition (which evaluates every project every round) computes it.
+      for (project_index p = 0; p < e.inst.size(); ++p) {
+        CAPTURE(p);
+        if (r.result.is_funded(p)) continue;
+        CHECK(r.last_rho[p] == direct_rho[p]);
+        CHECK(r.last_affordable[p].has_value() == !direct_rho[p].is_zero());
+      }
       CHECK(r.result.spent <= e.inst.budget);
       for (const auto& rd : r.rounds) CHECK(rd.rho > 0);
       // add1: the result fits, and one more unit per voter would not (or everything is funded).
@@ -357,4 +375,168 @@ TEST_CASE("mes: run by name, satisfaction cost unless given") {
   const auto r = ppb::tally::run(c.inst, c.prof, o);
   CHECK(r.satisfaction == "cardinality");
   CHECK(r.notes.front() == "completion add1");
+}
+
+TEST_CASE("mes: an unfunded project's reason gives the ρ it needed when its supporters last could afford it") {
+  // Four voters, 30 each. a (40) by all: ρ 1/4. c (50) by v2-v4: ρ 1/3. b (36) by v1, v2: ρ 1/2.
+  // a, then c win; b's ρ was never the best, so the scan never computed it while affordable.
+  // After round 1 v1 and v2 have 20 each and b needs 18 each, ρ = 1/2; round 2 (c) leaves v2
+  // 10/3, and 20 + 10/3 < 36.
+  const auto inst = make_instance(120, {{"a", 40}, {"b", 36}, {"c", 50}});
+  ppb::profile prof;
+  prof.add(std::vector<project_index>{0, 1});
+  prof.add(std::vector<project_index>{0, 1, 2});
+  prof.add(std::vector<project_index>{0, 2});
+  prof.add(std::vector<project_index>{0, 2});
+  const auto r = mes(inst, prof, satisfaction_kind::cost);
+  CHECK(r.result.selected == std::vector<project_index>{0, 2});
+  CHECK(r.last_rho[1] == rational(1, 2));
+  REQUIRE(r.last_affordable[1].has_value());
+  CHECK(*r.last_affordable[1] == 1);
+  CHECK(r.supporters_left[1] == rational(70, 3));
+  CHECK(r.result.projects[1].reason ==
+        "not affordable: its 2 supporters had ≈23 left at the end, ≈13 short of its cost 36; it would have needed "
+        "ρ = 1/2 in round 2, which c won at ρ = 1/3, and after its payments they could no longer pay it");
+  CHECK(r.result.projects[1].support == ppb::fraction{1, 2});
+  // Funded projects keep the ρ they were funded at, and have no "last affordable" round.
+  CHECK(r.last_rho[0] == rational(1, 4));
+  CHECK(r.last_rho[2] == rational(1, 3));
+  CHECK_FALSE(r.last_affordable[0].has_value());
+  // Three voters: b (50, by v1, v2) needed ρ 1/2 before round 1, which a (60, all) won at 1/3.
+  const auto inst2 = make_instance(90, {{"a", 60}, {"b", 50}});
+  ppb::profile prof2;
+  prof2.add(std::vector<project_index>{0, 1});
+  prof2.add(std::vector<project_index>{0, 1});
+  prof2.add(std::vector<project_index>{0});
+  const auto r2 = mes(inst2, prof2, satisfaction_kind::cost);
+  CHECK(r2.result.selected == std::vector<project_index>{0});
+  CHECK(r2.last_rho[1] == rational(1, 2));
+  CHECK(r2.last_affordable[1] == std::optional<std::uint32_t>{0});
+  CHECK(r2.result.projects[1].reason.ends_with("it would have needed ρ = 1/2 in round 1, which a won at ρ = 1/3, and after "
+                                               "its payments they could no longer pay it"));
+}
+
+TEST_CASE("mes: every unfunded project of a real election says what ρ it needed or that it was never affordable") {
+  for (const char* file : {"Poland_Wieliczka_2023_Green_Budget.pb", "Netherlands_Assen_2024.pb", "Poland_Swiecie_2023.pb"}) {
+    CAPTURE(file);
+    const auto e = ppb::io::read_pabulib(ppb::testing::shared_pabulib_dir() / file);
+    const auto r = mes(e.inst, e.prof, satisfaction_kind::cost);
+    std::size_t with_rho = 0, never = 0;
+    const rational endowment = r.per_voter_budget;
+    const auto t = ppb::totals(e.inst, e.prof);
+    for (project_index p = 0; p < e.inst.size(); ++p) {
+      CAPTURE(e.inst[p].id);
+      const auto& reason = r.result.projects[p].reason;
+      if (r.result.is_funded(p) || t.supporters[p] == 0) continue;
+      CHECK(r.supporters_left[p] < e.inst[p].cost);
+      if (const auto last = r.last_affordable[p]) {
+        ++with_rho;
+        // The round that put it out of reach was won at a ρ no larger than the one it needed.
+        REQUIRE(*last < r.rounds.size());
+        CHECK(r.last_rho[p] >= r.rounds[*last].rho);
+        CHECK(reason.find("it would have needed ρ = ") != std::string::npos);
+      } else {
+        ++never;
+        // Never affordable: its supporters' endowments together were below its cost.
+        CHECK(endowment * t.supporters[p] < e.inst[p].cost);
+        CHECK(reason.ends_with(" each)"));
+      }
+    }
+    CHECK(with_rho > 0);
+    if (std::string(file).starts_with("Poland_Wieliczka")) CHECK(with_rho + never == 43);
+  }
+}
+
+namespace {
+
+// Replays every MES round voter by voter from the recorded shares: each supporter of the round's
+// project pays share × k or, if that is more than they have, all they have. The engine's record
+// must agree with the replay (who paid in full, who paid all, what they paid), the payments must
+// add up to the cost exactly, and no balance ever goes below zero. Supporters with nothing left
+// pay nothing and are counted neither as full nor as all-in payers. Checks the money left at the
+// end for every project too.
+void check_payments(const ppb::instance& inst, const ppb::profile& prof, satisfaction_kind s, const ppb::mes_result& r) {
+  std::vector<rational> left;
+  std::vector<std::vector<std::pair<std::size_t, std::int64_t>>> supporters(inst.size());  // (voter, k)
+  for (std::size_t i = 0; i < prof.size(); ++i) {
+    const auto b = prof[i];
+    for (std::uint64_t copy = 0; copy < b.weight; ++copy) {
+      const auto v = left.size();
+      left.push_back(r.per_voter_budget);
+      for (std::size_t j = 0; j < b.items.size(); ++j) {
+        const std::int64_t k = s == satisfaction_kind::points && !b.points.empty() ? b.points[j] : 1;
+        if (k > 0) supporters[b.items[j]].push_back({v, k});
+      }
+    }
+  }
+  for (std::size_t i = 0; i < r.rounds.size(); ++i) {
+    CAPTURE(i);
+    const auto& rd = r.rounds[i];
+    CHECK(rd.share * rd.full_units + rd.all_in_paid == inst[rd.project].cost);
+    std::uint64_t full = 0, full_units = 0, all_in = 0;
+    rational all_in_paid = 0, paid = 0;
+    for (const auto& supporter : supporters[rd.project]) {  // no structured binding: clang 14 and CHECK
+      const auto v = supporter.first;
+      const auto k = supporter.second;
+      const rational due = rd.share * k;
+      if (left[v] == 0) continue;  // nothing left: pays nothing, counted neither way
+      if (due <= left[v]) {
+        ++full;
+        full_units += static_cast<std::uint64_t>(k);
+        left[v] -= due;
+        paid += due;
+      } else {
+        ++all_in;
+        all_in_paid += left[v];
+        paid += left[v];
+        left[v] = 0;
+      }
+      CHECK(left[v] >= 0);
+    }
+    CHECK(paid == inst[rd.project].cost);
+    CHECK(full == rd.full_payers);
+    CHECK(full_units == rd.full_units);
+    CHECK(all_in == rd.all_in_payers);
+    CHECK(all_in_paid == rd.all_in_paid);
+  }
+  for (project_index p = 0; p < inst.size(); ++p) {
+    rational total = 0;
+    for (auto [v, k] : supporters[p]) total += left[v];
+    CHECK(total == r.supporters_left[p]);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("mes: each round's payments add up to the cost exactly and no balance goes negative (random elections)") {
+  for (std::uint64_t seed = 200; seed < 260; ++seed) {
+    CAPTURE(seed);
+    ppb::testing::random_spec spec;
+    const ppb::vote_type kinds[] = {ppb::vote_type::approval, ppb::vote_type::choose_1, ppb::vote_type::cumulative,
+                                    ppb::vote_type::scoring};
+    spec.kind = kinds[seed % 4];
+    spec.projects = 3 + seed % 9;
+    spec.voters = 5 + seed % 31;
+    spec.max_cost = seed % 3 == 0 ? 6 : 90;
+    const auto e = ppb::testing::random_election(seed, spec);
+    for (auto s : {satisfaction_kind::cost, satisfaction_kind::cardinality, satisfaction_kind::points}) {
+      CAPTURE(ppb::satisfaction_name(s));
+      check_payments(e.inst, e.prof, s, mes(e.inst, e.prof, s));
+      check_payments(e.inst, e.prof, s, mes(e.inst, e.prof, s, "add1"));
+    }
+  }
+}
+
+TEST_CASE("mes: each round's payments add up to the cost exactly and no balance goes negative (real elections)") {
+  for (const char* file : {"Poland_Wieliczka_2023_Green_Budget.pb", "Netherlands_Assen_2024.pb", "Poland_Swiecie_2023.pb",
+                           "France_Toulouse_2019.pb"}) {
+    CAPTURE(file);
+    const auto e = ppb::io::read_pabulib(ppb::testing::shared_pabulib_dir() / file);
+    for (auto s : {satisfaction_kind::cost, satisfaction_kind::cardinality}) {
+      CAPTURE(ppb::satisfaction_name(s));
+      const auto r = mes(e.inst, e.prof, s, "add1");
+      CHECK(r.rounds.size() > 1);
+      check_payments(e.inst, e.prof, s, r);
+    }
+  }
 }

@@ -50,6 +50,7 @@ PPB_FUNC auto io::outcome_to_json(const instance& inst, const outcome& out, bool
     ties.emplace_back(std::move(j));
   }
   o["ties"] = std::move(ties);
+  if (out.optimal) o["optimal"] = *out.optimal;
   if (!out.notes.empty()) {
     json::array notes;
     for (const auto& n : out.notes) notes.emplace_back(n);

@@ -14,8 +14,9 @@ namespace io {
 
 /// `{"rule", "satisfaction", "tie_break", "money_places", "budget", "spent", "selected": [ids in
 /// selection order], "projects": [{id, name, votes, points, support, cost, status, reason, rank}],
-/// "ties": [...]}`, plus `"seed"` (a number) when the tie-break draws lots and `"trace"` when
-/// `with_trace`. Money is an integer count of
+/// "ties": [...]}`, plus `"notes"` when there are any, `"seed"` (a number) when the tie-break draws
+/// lots, `"optimal"` (bool) for rules that prove optimality (max-welfare: false when a node limit
+/// stopped it), `"trace"` when `with_trace`. Money is an integer count of
 /// 10^-money_places units (exact; money_places is 0 for whole-unit budgets).
 PPB_API auto outcome_to_json(const instance& inst, const outcome& out, bool with_trace = false) -> boost::json::object;
 

@@ -260,6 +260,7 @@ PPB_FUNC auto tally::max_welfare_detailed(const instance& inst, const profile& p
   for (auto p : free_funded) free_welfare += profit[p];
   PPB_ASSERT(!res.proven_optimal || welfare == best + free_welfare);
   res.welfare = welfare;
+  out.optimal = res.proven_optimal;
   out.spent = inst.budget - left;
   const std::string w = wide_to_string(welfare);
   if (!out.trace.empty()) out.trace.back().detail += "; total welfare " + w;

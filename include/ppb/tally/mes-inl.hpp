@@ -129,7 +129,10 @@ struct mes_run {
   std::vector<project_index> selected;  // free projects first, then by round
   std::vector<mes_round> rounds;
   money cost = 0;
-  std::vector<rational> last_rho;       // per project; 0 if never computed
+  std::vector<rational> last_rho;       // per project: funded, its ρ; unfunded, see last_affordable
+  // Per unfunded project: the rounds paid when its supporters could last afford it (its
+  // last_rho is the ρ it needed then); none if they never could.
+  std::vector<std::optional<std::uint32_t>> last_affordable;
   std::vector<rational> supporters_left;  // per project, with details
   // When no voter ever ran out of money, ρ never depended on the endowment e, and every larger
   // endowment below this one gives this very run (see mes_engine::note_unaffordable).
@@ -152,6 +155,7 @@ class mes_engine {
     mes_run out;
     ties_.clear();
     out.selected = in_.free;
+    details_ = details;
     reset(endowment);
     endowment_ = endowment;
     any_poor_ = false;
@@ -229,11 +233,16 @@ class mes_engine {
     if (skip_possible_ && !any_poor_) out.same_until = same_until_;
     if (details) {
       out.last_rho.assign(n, rational(0));
+      out.last_affordable.assign(n, std::nullopt);
       out.supporters_left.assign(n, rational(0));
+      std::vector<bool> funded(n, false);
+      for (auto p : out.selected) funded[p] = true;
       for (project_index p = 0; p < n; ++p) {
-        if (rho_[p].computed) {
+        if (funded[p] && rho_[p].computed) {
           make_exact(p);
           out.last_rho[p] = to_rational(rho_[p].num, rho_[p].den);
+        } else if (!funded[p] && in_.candidate[p]) {
+          if (auto last = last_affordable(p)) std::tie(out.last_affordable[p], out.last_rho[p]) = std::move(*last);
         }
         gather(p);
         mpz_int total = 0;
@@ -329,6 +338,14 @@ class mes_engine {
     d_.assign(1, boost::multiprecision::denominator(endowment));
     factor_.assign(1, std::nullopt);
     row_class_.assign(in_.rows, x_[1].is_zero() ? 0 : 1);
+    parent_.assign(2, 0);
+    born_.assign(2, 0);
+    value_.clear();
+    if (details_) {
+      value_ = {mpz_int(0), x_[1]};
+      zero_from_.assign(in_.rows, 0);
+      zero_round_.assign(in_.rows, 0);
+    }
     rows_in_.assign(2, 0);
     rows_in_[x_[1].is_zero() ? 0 : 1] = static_cast<std::uint32_t>(in_.rows);  // < 2^32: make_mes_input checks
     acc_.assign(2, 0);
@@ -567,6 +584,10 @@ class mes_engine {
   // A row changes class; a class no row is in any more frees its number (never read again).
   void move_row(std::uint32_t row, std::uint32_t to) {
     const auto from = row_class_[row];
+    if (to == 0 && details_) {
+      zero_from_[row] = from;
+      zero_round_[row] = static_cast<std::uint32_t>(d_.size() - 1);
+    }
     row_class_[row] = to;
     ++rows_in_[to];
     if (--rows_in_[from] == 0 && from != 0) mpz_int().swap(x_[from]);
@@ -597,6 +618,9 @@ class mes_engine {
       if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) <= 0) {
         to = static_cast<std::uint32_t>(x_.size());
         x_.emplace_back(t2_ - t1_);
+        parent_.push_back(g.cls);
+        born_.push_back(now);
+        if (details_) value_.push_back(x_.back());
         rows_in_.push_back(0);
         bounds_.push_back(value_bounds(x_.back(), d_.back()));
         epoch_.push_back(now);
@@ -605,7 +629,7 @@ class mes_engine {
         rich_w += g.w;
       } else {
         mpz_addmul_ui(poor_paid.backend().data(), x_[g.cls].backend().data(), g.w);
-        poor_w += g.w;
+        if (!x_[g.cls].is_zero()) poor_w += g.w;  // who paid in full down to 0 pays nothing now
       }
       moved_.push_back({g.cls, g.k, to});
     }
@@ -635,9 +659,101 @@ class mes_engine {
       record->rho = to_rational(r.num, r.den);
       record->share = to_rational(due_d, d_[now - 1] * mpz_int(r.rich_k));
       record->full_payers = rich_w;
+      record->full_units = rich_k;
       record->all_in_payers = poor_w;
       record->all_in_paid = to_rational(poor_paid, d_[now - 1]);
     }
+  }
+
+  // Where p's supporters last could afford it, for the explanation of an unfunded p (details
+  // only): (rounds paid then, the ρ it needed then), or none if they never could. The scan skips
+  // projects whose ρ cannot win, so this is found afterwards from the classes' genealogy: a
+  // class's money never changes, a row only ever moves to a class born from its own (or to 0),
+  // so a row's money after t rounds is that of the ancestor of its class alive then. Money only
+  // falls, so the supporters' total after t rounds falls with t: a binary search finds the last
+  // t where it still covers the cost, and ρ there is computed as `direct` MES does (walk the
+  // supporters by money per unit of satisfaction; those short of the share pay all they have).
+  auto last_affordable(project_index p) -> std::optional<std::pair<std::uint32_t, rational>> {
+    struct key {
+      std::uint32_t cls, zero_from, zero_round;
+      std::int64_t k;
+      std::uint64_t w;
+    };
+    std::vector<key> keys;
+    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+      const auto row = in_.row[s];
+      const auto c = row_class_[row];
+      keys.push_back({c, c == 0 ? zero_from_[row] : 0, c == 0 ? zero_round_[row] : 0, in_.k_at(s), in_.weight[row]});
+    }
+    const auto order = [](const key& a, const key& b) {
+      return std::tie(a.cls, a.zero_from, a.zero_round, a.k) < std::tie(b.cls, b.zero_from, b.zero_round, b.k);
+    };
+    std::sort(keys.begin(), keys.end(), order);
+    std::size_t m = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (m > 0 && !order(keys[m - 1], keys[i])) keys[m - 1].w += keys[i].w;
+      else keys[m++] = keys[i];
+    }
+    keys.resize(m);
+    const auto class_at = [&](const key& g, std::uint32_t t) -> std::uint32_t {
+      auto c = g.cls;
+      if (c == 0) {
+        if (t >= g.zero_round) return 0;
+        c = g.zero_from;
+      }
+      while (c != 0 && born_[c] > t) c = parent_[c];
+      return c;
+    };
+    const rational cost(inst_[p].cost);
+    // Σ money ≥ cost after t rounds, in integers over D[t] (a multiple of every earlier D).
+    std::vector<std::uint64_t> weight_of(x_.size(), 0);
+    std::vector<std::uint32_t> alive;
+    std::map<std::uint32_t, mpz_int> factor;  // D[t] / D[born]
+    const auto affordable = [&](std::uint32_t t) {
+      alive.clear();
+      factor.clear();
+      for (const auto& g : keys) {
+        const auto c = class_at(g, t);
+        if (c == 0) continue;
+        if (weight_of[c] == 0) alive.push_back(c);
+        weight_of[c] += g.w;
+      }
+      mpz_int total = 0;
+      for (auto c : alive) {
+        auto [it, fresh] = factor.try_emplace(born_[c]);
+        if (fresh) mpz_divexact(it->second.backend().data(), d_[t].backend().data(), d_[born_[c]].backend().data());
+        mpz_mul(t3_.backend().data(), value_[c].backend().data(), it->second.backend().data());
+        mpz_addmul_ui(total.backend().data(), t3_.backend().data(), weight_of[c]);
+        weight_of[c] = 0;
+      }
+      mpz_mul_si(t4_.backend().data(), d_[t].backend().data(), inst_[p].cost);
+      return total >= t4_;
+    };
+    if (!affordable(0)) return std::nullopt;
+    std::uint32_t lo = 0, hi = static_cast<std::uint32_t>(d_.size() - 1);  // affordable at lo
+    if (affordable(hi)) lo = hi;
+    while (hi - lo > 1) {
+      const auto mid = lo + (hi - lo) / 2;
+      (affordable(mid) ? lo : hi) = mid;
+    }
+    std::vector<std::pair<rational, const key*>> money;  // (money, group) after lo rounds
+    std::map<std::uint32_t, rational> value_at;  // per class alive then: its money
+    for (const auto& g : keys) {
+      const auto c = class_at(g, lo);
+      auto [it, fresh] = value_at.try_emplace(c);
+      if (fresh) it->second = to_rational(value_[c], d_[born_[c]]);
+      money.emplace_back(it->second, &g);
+    }
+    std::sort(money.begin(), money.end(), [](const auto& a, const auto& b) { return a.first * b.second->k < b.first * a.second->k; });
+    rational due = cost, units = 0;
+    for (const auto& g : keys) units += rational(g.k) * g.w;
+    for (const auto& [x, g] : money) {
+      if (x * units >= due * g->k) break;  // pays the full share, and so does everyone after
+      due -= x * g->w;
+      units -= rational(g->k) * g->w;
+    }
+    PPB_ASSERT(units > 0 && due > 0);
+    return std::pair{lo, rational(due / units / in_.scale[p])};
   }
 
   const instance& inst_;
@@ -656,6 +772,12 @@ class mes_engine {
   std::vector<mpz_int> d_;              // per round: the common denominator
   std::vector<std::optional<mpz_int>> factor_;  // d_.back() / d_[e], computed when first needed
   std::vector<std::uint32_t> row_class_;
+  bool details_ = false;
+  // Genealogy of the classes, for `last_affordable`: the class each was split from, the round it
+  // was born in (its money is that of the round's payments), and (details only) that money.
+  std::vector<std::uint32_t> parent_, born_;
+  std::vector<mpz_int> value_;  // per class: its money × D of the round it was born in
+  std::vector<std::uint32_t> zero_from_, zero_round_;  // per row in class 0 (details): from where, when
   std::vector<std::uint32_t> rows_in_;  // per class: how many rows are in it
   std::vector<std::uint64_t> acc_;
   std::vector<std::uint32_t> touched_;
@@ -847,11 +969,19 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
     const rational short_by = rational(inst[p].cost) - have;
     r.reason = "not affordable: its " + std::to_string(in.supporters[p]) + " supporters had " + rational_text(have) +
                " left at the end, " + rational_text(short_by) + " short of its cost " + money_text(inst[p].cost);
-    if (!run.last_rho[p].is_zero()) r.reason += "; the last ρ it needed was " + detail::rho_text(run.last_rho[p]);
+    if (const auto last = run.last_affordable[p]) {
+      const auto& winner = run.rounds.at(*last);
+      r.reason += "; it would have needed ρ = " + detail::rho_text(run.last_rho[p]) + " in round " + std::to_string(*last + 1) +
+                  ", which " + inst[winner.project].id + " won at ρ = " + detail::rho_text(winner.rho) +
+                  ", and after its payments they could no longer pay it";
+    } else if (in.candidate[p]) {
+      r.reason += "; they never had enough, not even at the start (" + rational_text(res.per_voter_budget) + " each)";
+    }
   }
   res.rounds = run.rounds;
   res.supporters_left = run.supporters_left;
   res.last_rho = run.last_rho;
+  res.last_affordable = run.last_affordable;
 
   if (greedy_after) {
     greedy_options g;

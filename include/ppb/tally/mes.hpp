@@ -4,6 +4,7 @@
 #ifndef PPB_TALLY_MES_HPP
 #define PPB_TALLY_MES_HPP
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,7 +60,10 @@ struct mes_round {
   rational share;                ///< what a supporter who pays in full pays per unit of their k
                                  ///< (cost, cardinality: the payment itself)
   std::uint64_t full_payers = 0; ///< supporters (weighted) who paid the full share
-  std::uint64_t all_in_payers = 0;  ///< supporters who paid everything they had left
+  std::uint64_t full_units = 0;  ///< their Σ k (= full_payers unless satisfaction is points):
+                                 ///< share × full_units + all_in_paid == the project's cost
+  std::uint64_t all_in_payers = 0;  ///< supporters who paid everything they had left (and had
+                                    ///< something: those with nothing left are not counted)
   rational all_in_paid;          ///< what those paid together
 };
 
@@ -73,8 +77,14 @@ struct mes_result {
   std::vector<mes_round> rounds;        ///< the MES rounds (not the greedy completion)
   std::vector<project_index> mes_selected;  ///< what MES (+ add1) funded, before greedy completion
   /// Per project: the supporters' money left at the end of MES (what an unfunded project could
-  /// have had), and the last ρ MES computed for it (0 if never).
+  /// have had), and its ρ: for a funded project the ρ it was funded at (0 if free); for an
+  /// unfunded one the ρ it needed in the last round its supporters could still afford it (0 if
+  /// they never could).
   std::vector<rational> supporters_left, last_rho;
+  /// Per unfunded project: the rounds already paid when its supporters could last afford it
+  /// (`rounds[*last_affordable]` is the round whose payments put it out of reach); none for
+  /// funded projects and those never affordable.
+  std::vector<std::optional<std::uint32_t>> last_affordable;
   bool comparison_chose_greedy = false;  ///< the comparison step replaced MES by greedy
   std::uint64_t prefer_mes = 0, prefer_greedy = 0;  ///< voters on each side of the comparison
 };
@@ -97,7 +107,9 @@ namespace tally {
 /// O(Σ supporters of the projects re-evaluated) plus rational work per group.
 ///
 /// The trace has one step per round (ρ, the payments) and one per completion step; every
-/// unfunded project's reason says how short its supporters were and the ρ it last needed.
+/// unfunded project's reason says how short its supporters were at the end and, if they could
+/// ever afford it, the ρ it needed in the last round they could and the round that put it out
+/// of reach (found after the run from the payments, so the pruned scan stays as fast).
 /// Throws `usage_error` for satisfaction `points` on ordinal ballots (pabutools defines none).
 ///
 /// ```cpp

@@ -69,6 +69,9 @@ struct outcome {
   std::vector<tie_record> ties;
   std::vector<trace_step> trace;
   std::vector<std::string> notes;         ///< anything else worth telling (stopping rule, limits)
+  /// Rules that search for an optimum (max-welfare): whether the outcome was proven optimal
+  /// (false when a node limit stopped the search). Unset for other rules.
+  std::optional<bool> optimal;
 
   [[nodiscard]] auto is_funded(project_index p) const -> bool {
     return p < projects.size() && projects[p].status == project_status::funded;

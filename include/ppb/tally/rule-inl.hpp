@@ -34,6 +34,7 @@ PPB_FUNC void tally::check_options(const rule_options& opts) {
     throw usage_error("greedy-cost ranks by points per cost and takes no satisfaction " +
                       std::string(satisfaction_name(opts.satisfaction)) +
                       " (supporters per cost: --rule greedy --satisfaction cardinality)");
+  if (opts.rule != "max-welfare" && opts.node_limit) throw usage_error("a node limit goes with rule max-welfare, not " + opts.rule);
 }
 
 PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_options& opts) -> outcome {
@@ -66,6 +67,7 @@ PPB_FUNC auto tally::run(const instance& inst, const profile& prof, const rule_o
     max_welfare_options m;
     m.satisfaction = opts.satisfaction;
     m.tie = opts.tie;
+    if (opts.node_limit) m.node_limit = *opts.node_limit;
     return max_utilitarian_welfare(inst, prof, m);
   }
   PPB_ASSERT(opts.rule == "meta");  // check_options refused every other name

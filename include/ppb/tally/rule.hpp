@@ -4,6 +4,8 @@
 #ifndef PPB_TALLY_RULE_HPP
 #define PPB_TALLY_RULE_HPP
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,9 @@ struct rule_options {
   /// equalshares.net's comparison step: keep MES(+completion) unless strictly more voters
   /// prefer the greedy outcome.
   bool comparison = false;
+  /// max-welfare: branch-and-bound nodes the search may visit (0 = no limit; unset: the default
+  /// of `max_welfare_options`). The outcome's `optimal` says whether optimality was proven.
+  std::optional<std::uint64_t> node_limit;
 };
 
 namespace tally {
