@@ -251,6 +251,7 @@ TEST_CASE("a cumulative file with negative points exits 1 naming the line, --str
     CHECK(r.out.empty());
     CHECK(r.err == "ppb tally: [ppb.parse_error.126] " + path + ":12: vote gives project 'x' -3 points: cumulative points are never negative\n");
   }
+}
 
 TEST_CASE("ppb tally --rule max-welfare --node-limit N: the JSON says whether the result is proven optimal") {
   const std::string file = data + "/czestochowa_2024_bleszno.pb --rule max-welfare --json";
