@@ -183,12 +183,17 @@ auto run_report(std::span<const std::string_view> argv) -> int {
   }
 
   // A ballot log: the election's own rule, one tab per unit, and how to verify it.
+  // `--rule` may name the election's own rule (scripts call `ppb report X --rule R` for files and
+  // logs alike); every other tally option belongs to .pb files.
   for (auto flag : rule_valued)
-    if (a.value(flag)) throw usage(std::string(flag) + " applies to a .pb file: a ballot log is tallied with its election's rule");
+    if (flag != std::string_view("--rule") && a.value(flag))
+      throw usage(std::string(flag) + " applies to a .pb file: a ballot log is tallied with its election's rule");
   for (auto flag : joined(rule_flags, {"--strict"}))
     if (a.has(flag)) throw usage(std::string(flag) + " applies to a .pb file: a ballot log is tallied with its election's rule");
   const auto v = verify_log(path);
   const auto& spec = v.replay.setup.election.spec();
+  if (const auto given = a.value("--rule"); given && *given != spec.tally.rule)
+    throw usage("--rule " + std::string(*given) + ": this ballot log's election is tallied with rule " + spec.tally.rule);
   const auto lang = *parse_lang(io::report_language_name(ropts.lang));
   const auto ids = v.replay.setup.election.ballot_units();
   const auto rule = io::tally_options(spec.tally);  // the election's rule, as tally_units runs it

@@ -238,7 +238,14 @@ TEST_CASE("ppb report --svg without -o writes the chart alone, and one chart per
 TEST_CASE("ppb report LOG refuses a log that fails verification, with its code, and the rule options") {
   city_log c;
   const auto html = c.dir / "r.html";
-  CHECK(run_ppb("report " + c.log + " -o " + html + " --rule mes").status == 2);
+  const auto other_rule = run_ppb("report " + c.log + " -o " + html + " --rule mes");
+  CHECK(other_rule.status == 2);
+  CHECK(contains(other_rule.err, "--rule mes: this ballot log's election is tallied with rule greedy"));
+  CHECK_FALSE(std::filesystem::exists(html));
+  // Its own rule may be named, as for a .pb file.
+  CHECK(run_ppb("report " + c.log + " -o " + html + " --rule greedy").status == 0);
+  CHECK(std::filesystem::exists(html));
+  std::filesystem::remove(html);
   CHECK(run_ppb("report " + c.log + " -o " + html + " --comparison").status == 2);
   CHECK(run_ppb("report " + c.log + " -o " + html + " --strict").status == 2);
   const auto tie = run_ppb("report " + c.log + " -o " + html + " --tie-break lot");
