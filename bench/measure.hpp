@@ -1,0 +1,180 @@
+// What the benchmarks measure about themselves and the machine: wall and CPU seconds, each stage's
+// own peak memory, the bare limits (Ed25519 verify, SHA-256, durable sequential writes, memory
+// bandwidth), and Markdown output. (ledger_bench.cpp still carries its own copies of the first
+// few; it is being rebuilt elsewhere and should include this header afterwards.)
+#ifndef PPB_BENCH_MEASURE_HPP
+#define PPB_BENCH_MEASURE_HPP
+
+#include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace measure {
+
+using clock_type = std::chrono::steady_clock;
+
+inline auto seconds_since(clock_type::time_point t0) -> double {
+  return std::chrono::duration<double>(clock_type::now() - t0).count();
+}
+
+/// A field of /proc/self/status in bytes ("VmHWM": the peak resident set, "VmRSS": the current one).
+inline auto status_bytes(const char* field) -> std::uint64_t {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(field, 0) == 0) return std::stoull(line.substr(line.find(':') + 1)) * 1024;
+  return 0;
+}
+
+/// Resets the peak resident set to the current one (`/proc/self/clear_refs`), after giving back
+/// to the system what earlier stages freed; returns the resident set now.
+inline auto reset_peak() -> std::uint64_t {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+  std::ofstream("/proc/self/clear_refs") << "5";
+  return status_bytes("VmRSS");
+}
+
+/// User and system CPU seconds of the whole process so far (every thread).
+inline auto cpu_seconds() -> double {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+/// One timed stage: wall and CPU seconds, resident set before it and its own peak.
+struct stage {
+  std::string name;
+  double wall = 0, cpu = 0;
+  std::uint64_t items = 0;
+  std::string unit;  ///< what `items` counts
+  std::uint64_t before = 0, peak = 0;
+  std::string note;
+};
+
+/// Times `f()` as a stage with its own peak memory.
+template <class F>
+auto run_stage(std::string name, std::uint64_t items, std::string unit, F&& f) -> stage {
+  stage s{std::move(name), 0, 0, items, std::move(unit), reset_peak(), 0, {}};
+  const auto t0 = clock_type::now();
+  const double c0 = cpu_seconds();
+  f();
+  s.wall = seconds_since(t0);
+  s.cpu = cpu_seconds() - c0;
+  s.peak = std::max(status_bytes("VmHWM"), s.before);
+  return s;
+}
+
+inline auto cpu_model() -> std::string {
+  std::ifstream in("/proc/cpuinfo");
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("model name", 0) == 0) {
+      const auto colon = line.find(':');
+      if (colon != std::string::npos) return line.substr(line.find_first_not_of(" \t", colon + 1));
+    }
+  return "unknown";
+}
+
+inline auto load_average() -> std::string {
+  std::ifstream in("/proc/loadavg");
+  std::string a, b, c;
+  in >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+
+/// Busy and total CPU seconds of the whole machine (every process) from /proc/stat.
+struct machine_cpu {
+  double busy = 0, total = 0;
+};
+inline auto machine_cpu_now() -> machine_cpu {
+  std::ifstream in("/proc/stat");
+  std::string cpu;
+  double user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
+  in >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal;
+  const double hz = static_cast<double>(::sysconf(_SC_CLK_TCK));
+  const double busy = user + nice + system + irq + softirq + steal;
+  return {busy / hz, (busy + idle + iowait) / hz};
+}
+
+/// "1.23M", "456k", "789": rates in a table.
+inline auto rate(double per_s) -> std::string {
+  char buf[32];
+  if (per_s >= 1e6)
+    std::snprintf(buf, sizeof buf, "%.2fM", per_s / 1e6);
+  else if (per_s >= 1e4)
+    std::snprintf(buf, sizeof buf, "%.1fk", per_s / 1e3);
+  else
+    std::snprintf(buf, sizeof buf, "%.0f", per_s);
+  return buf;
+}
+
+inline auto mb(std::uint64_t bytes) -> double { return static_cast<double>(bytes) / 1e6; }
+
+/// Prints a Markdown table's head.
+inline void table_head(std::initializer_list<const char*> head) {
+  std::string sep;
+  for (const char* h : head) {
+    std::printf("| %s ", h);
+    sep += "|---";
+  }
+  std::printf("|\n%s|\n", sep.c_str());
+}
+
+/// Sequential durable writes: `records` records of 4 KiB with an fdatasync every `every`; MB/s.
+inline auto disk_write_mbs(const std::filesystem::path& file, std::uint64_t records, std::uint64_t every) -> double {
+  std::vector<char> block(4096, 'x');
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    std::perror("open");
+    std::exit(1);
+  }
+  const auto t0 = clock_type::now();
+  for (std::uint64_t i = 0; i < records; ++i) {
+    if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size())) {
+      std::perror("write");
+      std::exit(1);
+    }
+    if ((i + 1) % every == 0 || i + 1 == records) ::fdatasync(fd);
+  }
+  const double s = seconds_since(t0);
+  ::close(fd);
+  std::filesystem::remove(file);
+  return static_cast<double>(records * block.size()) / s / 1e6;
+}
+
+/// Bytes per second of one sequential read pass over `bytes` bytes (summing 64-bit words), best
+/// of three: the bare cost of a pass over a profile of that size.
+inline auto read_bandwidth(std::uint64_t bytes) -> double {
+  std::vector<std::uint64_t> words(std::max<std::uint64_t>(bytes / 8, 1u << 20));
+  for (std::size_t i = 0; i < words.size(); ++i) words[i] = i * 0x9E3779B97F4A7C15ull;
+  double best = 0;
+  std::uint64_t sink = 0;
+  for (int rep = 0; rep < 3; ++rep) {
+    const auto t0 = clock_type::now();
+    std::uint64_t sum = 0;
+    for (auto w : words) sum += w;
+    sink ^= sum;
+    best = std::max(best, static_cast<double>(words.size() * 8) / seconds_since(t0));
+  }
+  if (sink == 1) std::printf(" ");  // keeps the sums
+  return best;
+}
+
+}  // namespace measure
+
+#endif

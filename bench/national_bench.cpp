@@ -1,0 +1,491 @@
+// A national participatory-budgeting cycle end to end on one machine (issue 7), next to the bare
+// limits of the same machine measured in the same run.
+// usage: national_bench [--smoke] [--voters N] [--seed S] [--clients C] [--chunk K] [--dir DIR]
+//        (default 100,000 voters; --smoke: 10,000 voters, 500 villages and shorter bare limits; C = 64 submitting
+//        threads; K = 250,000 voters signed and then submitted at a time; DIR: scratch files,
+//        default a fresh directory under /tmp, removed afterwards)
+//
+// The scenario (national_scenario.hpp) is a pure function of the seed and N: 17 regions, 200
+// cities and districts, 2,000 villages, ~14 k projects, N residents on a roll. The cycle runs
+// through ppb's public API, the paths the CLI takes: the roll CSV read with `io::read_roll`
+// (`ppb roll check`), one credential per eligible voter (`ppb credentials issue`, keys derived from
+// the seed), ballots built and signed on every core (the voters' side, reported apart), submitted
+// to `ballot_box` from C threads (`ppb box submit`), `close`, the counted ballots
+// (`ballot_box::profiles`), every unit tallied with greedy and with MES + add1 + greedy on every
+// core, the result JSON logged (`ppb box close`), the closed log replayed and its result re-checked
+// (`ppb log verify`), and the results page (`ppb report LOG`). Each stage's wall and CPU seconds,
+// rate and own peak memory are printed; timings are reported, never asserted.
+#include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "measure.hpp"
+#include "national_scenario.hpp"
+#include "ppb/core/parallel.hpp"
+#include "ppb/crypto/canonical.hpp"
+#include "ppb/crypto/hash.hpp"
+#include "ppb/crypto/keys.hpp"
+#include "ppb/eligibility/checker.hpp"
+#include "ppb/io/election_json.hpp"
+#include "ppb/io/report.hpp"
+#include "ppb/io/roll_csv.hpp"
+#include "ppb/ledger/box.hpp"
+#include "ppb/ledger/log.hpp"
+#include "ppb/tally/rule.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using measure::clock_type;
+using measure::mb;
+using measure::rate;
+using measure::seconds_since;
+
+auto voter_seed(std::uint64_t seed, std::uint64_t i) -> ppb::key_seed {
+  return ppb::crypto::sha256_state()
+      .update(std::string_view("ppb-national-voter"))
+      .update(std::to_string(seed) + ":" + std::to_string(i))
+      .finish();
+}
+
+void usage_exit() {
+  std::fprintf(stderr,
+               "usage: national_bench [--smoke] [--voters N] [--seed S] [--clients C] [--chunk K] [--dir DIR]\n");
+  std::exit(2);
+}
+
+}  // namespace
+
+auto main(int argc, char** argv) -> int {
+  std::uint64_t voters = 100000, seed = 2026, chunk = 250000;
+  unsigned clients = 64;
+  bool smoke = false, voters_given = false;
+  std::string dir_arg, command = "national_bench";
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    command += " " + a;
+    const auto value = [&]() -> std::string {
+      if (i + 1 >= argc) usage_exit();
+      command += std::string(" ") + argv[i + 1];
+      return argv[++i];
+    };
+    if (a == "--smoke") smoke = true;
+    else if (a == "--voters") voters = std::stoull(value()), voters_given = true;
+    else if (a == "--seed") seed = std::stoull(value());
+    else if (a == "--clients") clients = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--chunk") chunk = std::stoull(value());
+    else if (a == "--dir") dir_arg = value();
+    else usage_exit();
+  }
+  if (smoke && !voters_given) voters = 10000;
+  if (voters < 1000 || voters > 50'000'000 || clients == 0 || chunk == 0) {
+    std::fprintf(stderr, "national_bench: --voters must be 1,000 to 50,000,000; --clients and --chunk positive\n");
+    return 2;
+  }
+  ppb::crypto::init();
+  const auto machine0 = measure::machine_cpu_now();
+  const double cpu0 = measure::cpu_seconds();
+  const unsigned cores = ppb::hardware_threads();
+  const auto run_start = clock_type::now();
+  std::printf("Machine: %u hardware threads, %s; load average at start %s\n\n", cores, measure::cpu_model().c_str(),
+              measure::load_average().c_str());
+  std::printf("Command: `%s`\n\n", command.c_str());
+  std::optional<support::temp_dir> own_dir;
+  std::filesystem::path dir;
+  if (dir_arg.empty()) {
+    own_dir.emplace();
+    dir = own_dir->path;
+  } else {
+    dir = std::filesystem::path(dir_arg) / ("ppb-national-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+  }
+  struct remove_after {
+    std::filesystem::path p;
+    bool owned;
+    ~remove_after() {
+      std::error_code ec;
+      if (owned) std::filesystem::remove_all(p, ec);
+    }
+  } cleanup{dir, !own_dir.has_value()};
+
+  // -----------------------------------------------------------------------------------------------
+  // The scenario and its roll file (not part of the cycle: the roll comes from the state's registry).
+  auto t0 = clock_type::now();
+  const auto scen = national::make_scenario(seed, voters, smoke ? 500 : 2000);  // --smoke: 500 villages (CI time)
+  const std::string election_text = scen.election_json();
+  const auto def = ppb::io::parse_election(election_text, "national scenario");
+  const auto units = def.ballot_units();
+  const auto nb = static_cast<std::uint32_t>(units.size());
+  std::size_t projects = 0;
+  for (auto b : scen.ballot_unit) projects += scen.units[b].projects.size();
+  const auto roll_path = dir / "roll.csv";
+  scen.write_roll(roll_path.string());
+  const double generate_s = seconds_since(t0);
+  const auto roll_bytes = std::filesystem::file_size(roll_path);
+  std::size_t kinds[5] = {};
+  for (std::uint32_t b = 0; b < nb; ++b) ++kinds[static_cast<int>(def.ballot_of(units[b]).kind)];
+  std::printf(
+      "Scenario (seed %llu): %llu voters; %zu units, %u with a ballot (%zu approval, %zu choose-1, %zu "
+      "cumulative); %zu projects; roll %.1f MB; generated in %.2f s\n\n",
+      static_cast<unsigned long long>(seed), static_cast<unsigned long long>(voters), scen.units.size(), nb,
+      kinds[static_cast<int>(ppb::vote_type::approval)], kinds[static_cast<int>(ppb::vote_type::choose_1)],
+      kinds[static_cast<int>(ppb::vote_type::cumulative)], projects, mb(roll_bytes), generate_s);
+
+  // -----------------------------------------------------------------------------------------------
+  // Bare limits (best of three each).
+  const std::uint64_t verify_iters = smoke ? 1000 : 10000;
+  constexpr std::size_t distinct = 256;
+  std::vector<ppb::public_key> vkeys(distinct);
+  std::vector<ppb::byte_buffer> vmsgs(distinct);
+  std::vector<ppb::signature> vsigs(distinct);
+  for (std::size_t i = 0; i < distinct; ++i) {
+    const auto sk = ppb::secret_key::from_seed(voter_seed(~seed, i));
+    vkeys[i] = sk.public_part();
+    ppb::ballot_content b;
+    b.election = ppb::crypto::election_id(election_text);
+    b.credential = vkeys[i];
+    b.revision = 1;
+    b.items = {1, 3, 4};
+    vmsgs[i] = ppb::crypto::encode_ballot(b);
+    vsigs[i] = sk.sign(vmsgs[i]);
+  }
+  std::atomic<std::uint64_t> bad{0};
+  const auto best_rate = [&](std::uint64_t count, unsigned threads, auto&& f) {
+    double best = 0;
+    for (int rep = 0; rep < 3; ++rep) {
+      const auto s0 = clock_type::now();
+      ppb::parallel_for(count, threads, f);
+      best = std::max(best, static_cast<double>(count) / seconds_since(s0));
+    }
+    return best;
+  };
+  const auto verify_one = [&](std::size_t i) {
+    if (!ppb::crypto::verify(vkeys[i % distinct], vmsgs[i % distinct], vsigs[i % distinct])) ++bad;
+  };
+  const auto point_one = [&](std::size_t i) {
+    if (!ppb::crypto::is_valid_credential_key(vkeys[i % distinct])) ++bad;
+  };
+  const double verify1 = best_rate(verify_iters, 1, verify_one);
+  const double verify_all = best_rate(verify_iters * cores, cores, verify_one);
+  const double point_all = best_rate(verify_iters * cores, cores, point_one);
+  if (bad != 0) {
+    std::fprintf(stderr, "unexpected: failed verifications in the bare limits\n");
+    return 1;
+  }
+  const std::uint64_t sha_mib = smoke ? 16 : 256;
+  std::vector<std::uint8_t> mib(1u << 20);
+  for (std::size_t i = 0; i < mib.size(); ++i) mib[i] = static_cast<std::uint8_t>(i * 131);
+  ppb::digest sink{};
+  t0 = clock_type::now();
+  for (std::uint64_t i = 0; i < sha_mib; ++i) {
+    mib[0] = sink[0];
+    sink = ppb::crypto::sha256(mib);
+  }
+  const double sha_mbs = static_cast<double>(sha_mib << 20) / seconds_since(t0) / 1e6;
+  const double disk_mbs = measure::disk_write_mbs(dir / "disk.bin", smoke ? 1024 : 16384, 64);
+
+  std::vector<measure::stage> stages;
+  const auto add = [&](measure::stage s) -> measure::stage& {
+    stages.push_back(std::move(s));
+    return stages.back();
+  };
+
+  // -----------------------------------------------------------------------------------------------
+  // 1. Roll import (`ppb roll check`).
+  ppb::roll_import imported;
+  add(measure::run_stage("roll import (`io::read_roll`, every row checked)", voters, "rows",
+                         [&] { imported = ppb::io::read_roll(roll_path, &def); }));
+  if (imported.bad_rows != 0 || imported.roll.size() != voters) {
+    std::fprintf(stderr, "unexpected: %llu bad rows, %zu voters\n", static_cast<unsigned long long>(imported.bad_rows),
+                 imported.roll.size());
+    return 1;
+  }
+  std::filesystem::remove(roll_path);
+
+  // 2. Credential issuance (`ppb credentials issue`): every voter eligible in their own unit on the
+  // voting day (age, status) gets a key; the box sees only the public keys and units.
+  const auto voting_at = *ppb::parse_iso_timestamp("2026-04-20T10:00:00Z");
+  const auto close_at = *ppb::parse_iso_timestamp("2026-05-01T00:00:00Z");
+  ppb::ledger::box_setup setup;
+  std::vector<ppb::secret_key> keys;         // handed to the voters
+  std::vector<std::uint32_t> holder;          // credential → voter (roll line)
+  add(measure::run_stage("credential issuance (eligibility check + `secret_key::from_seed`, all cores)", voters,
+                         "voters", [&] {
+                           const auto& records = imported.roll.records();
+                           std::vector<std::uint8_t> ok(records.size());
+                           ppb::parallel_for(records.size(), cores, [&](std::size_t i) {
+                             ok[i] = ppb::eligibility::check(records[i], def, records[i].unit, voting_at).eligible();
+                           });
+                           for (std::size_t i = 0; i < records.size(); ++i)
+                             if (ok[i]) holder.push_back(static_cast<std::uint32_t>(i));
+                           keys.resize(holder.size());
+                           setup.credentials.resize(holder.size());
+                           ppb::parallel_for(holder.size(), cores, [&](std::size_t c) {
+                             keys[c] = ppb::secret_key::from_seed(voter_seed(seed, holder[c]));
+                             setup.credentials[c] = {keys[c].public_part(), records[holder[c]].unit};
+                           });
+                         }));
+  const auto credentials = holder.size();
+  stages.back().note = std::to_string(credentials) + " credentials (" +
+                       std::to_string(voters - credentials) + " voters under 18 or not active)";
+  imported = {};  // the pseudonymous box never sees the roll
+
+  // 3. The box (`ppb box create`): the setup and credential entries, every credential point checked.
+  setup.election = def;
+  for (std::uint32_t b = 0; b < nb; ++b) setup.ballots.push_back(scen.instance_of(b, def.ballot_of(units[b]).rules));
+  const auto authority = ppb::secret_key::from_seed(voter_seed(seed, ~0ull));
+  setup.authority = authority.public_part();
+  const auto log_path = dir / "ballots.log";
+  std::optional<ppb::ledger::ballot_box> box;
+  add(measure::run_stage("`ballot_box::create` (credential points checked, setup logged)", credentials, "credentials",
+                         [&] { box.emplace(ppb::ledger::ballot_box::create(log_path, std::move(setup))); }));
+  auto& box_create = stages.back();
+  box_create.note = std::to_string(static_cast<int>(100.0 * static_cast<double>(credentials) / box_create.wall / point_all)) +
+                    "% of the all-core point-check rate";
+
+  // 4–5. The voters sign (their side) and submit, K voters at a time so that the signed ballots
+  // never all sit in memory. A village's residents vote there and half of them in their district.
+  const auto election_id = ppb::crypto::election_id(election_text);
+  std::vector<std::uint32_t> ballot_index(scen.units.size(), ~0u);
+  for (std::uint32_t b = 0; b < nb; ++b) ballot_index[scen.ballot_unit[b]] = b;
+  measure::stage sign{"sign ballots (`crypto::sign_ballot`, all cores: the voters' side)", 0, 0, 0, "ballots", 0, 0, {}};
+  measure::stage submit{"submit (`ballot_box::submit` from " + std::to_string(clients) + " threads: verify, decide, durable append)",
+                        0, 0, 0, "ballots", 0, 0, {}};
+  std::uint64_t ballot_bytes = 0;
+  std::atomic<std::uint64_t> refused{0};
+  for (std::uint64_t a = 0; a < credentials; a += chunk) {
+    const auto n = std::min<std::uint64_t>(chunk, credentials - a);
+    std::vector<ppb::byte_buffer> signed_ballots(2 * n);
+    const auto before = measure::reset_peak();
+    if (a == 0) sign.before = before;
+    auto s0 = clock_type::now();
+    auto c0 = measure::cpu_seconds();
+    ppb::parallel_for(n, cores, [&](std::size_t k) {
+      const auto c = a + k;
+      const auto voter = holder[c];
+      const auto home = scen.residence_of(voter);
+      ppb::ballot_content b;
+      b.election = election_id;
+      b.credential = keys[c].public_part();
+      b.revision = 1;
+      auto r = national::rng::stream(seed, 5, voter);
+      for (auto& x : b.nonce) x = static_cast<std::uint8_t>(r.next());
+      const auto cast = [&](std::uint32_t unit, ppb::byte_buffer& out) {
+        b.unit = unit;
+        scen.choices(voter, unit, b.items, b.points);
+        b.kind = b.points.empty() ? ppb::payload_kind::approval : ppb::payload_kind::points;
+        out = ppb::crypto::sign_ballot(b, keys[c]);
+      };
+      cast(ballot_index[home], signed_ballots[2 * k]);
+      const auto parent = scen.units[home].parent_ballot;
+      if (parent >= 0 && scen.votes_in_district(voter)) cast(static_cast<std::uint32_t>(parent), signed_ballots[2 * k + 1]);
+    });
+    sign.wall += seconds_since(s0);
+    sign.cpu += measure::cpu_seconds() - c0;
+    sign.peak = std::max(sign.peak, measure::status_bytes("VmHWM"));
+    std::vector<const ppb::byte_buffer*> queue;
+    for (const auto& x : signed_ballots)
+      if (!x.empty()) queue.push_back(&x), ballot_bytes += x.size();
+    sign.items += queue.size();
+    const auto before_submit = measure::reset_peak();
+    if (a == 0) submit.before = before_submit;
+    s0 = clock_type::now();
+    c0 = measure::cpu_seconds();
+    ppb::parallel_for(queue.size(), clients, [&](std::size_t k) {
+      if (!box->submit(*queue[k], voting_at).accepted) ++refused;
+    });
+    submit.wall += seconds_since(s0);
+    submit.cpu += measure::cpu_seconds() - c0;
+    submit.peak = std::max(submit.peak, measure::status_bytes("VmHWM"));
+    submit.items += queue.size();
+  }
+  std::vector<ppb::secret_key>().swap(keys);
+  const auto ballots = submit.items;
+  if (refused != 0 || box->accepted() != ballots) {
+    std::fprintf(stderr, "unexpected: %llu ballots refused\n", static_cast<unsigned long long>(refused.load()));
+    return 1;
+  }
+  sign.note = "K = " + std::to_string(chunk) + " voters a batch; " +
+              std::to_string(static_cast<int>(static_cast<double>(ballot_bytes) / static_cast<double>(ballots))) +
+              " bytes per signed ballot";
+  submit.note = "**" + std::to_string(static_cast<int>(100.0 * static_cast<double>(ballots) / submit.wall / verify_all)) +
+                "% of the all-core verify rate** (target ≥ 85%); " + std::to_string(box->syncs()) + " fdatasyncs";
+  add(std::move(sign));
+  const auto submit_at = stages.size();
+  add(std::move(submit));
+
+  // 6. Close (`ppb box close`): the close entry and a signed checkpoint.
+  add(measure::run_stage("`ballot_box::close`", 1, "closes", [&] { box->close(authority, close_at); }));
+
+  // 7. The counted ballots of every unit.
+  std::vector<ppb::profile> profiles;
+  add(measure::run_stage("profile build (`ballot_box::profiles`)", ballots, "ballots", [&] { profiles = box->profiles(); }));
+  std::uint64_t profile_bytes = 0, counted = 0;
+  for (const auto& p : profiles) profile_bytes += p.memory_bytes(), counted += p.voters();
+  stages.back().note = std::to_string(static_cast<int>(mb(profile_bytes))) + " MB of ballot arrays";
+  if (counted != ballots) {
+    std::fprintf(stderr, "unexpected: %llu counted of %llu\n", static_cast<unsigned long long>(counted),
+                 static_cast<unsigned long long>(ballots));
+    return 1;
+  }
+
+  // 8. Tally of every unit, with greedy and with MES + add1 + greedy, units spread over every core
+  // (largest first).
+  const auto& bs = box->setup();
+  std::vector<std::uint32_t> order(nb);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](auto x, auto y) { return profiles[x].voters() > profiles[y].voters(); });
+  std::vector<ppb::outcome> greedy(nb), mes(nb);
+  ppb::rule_options greedy_rule;
+  const auto mes_rule = ppb::io::tally_options(def.spec().tally);
+  add(measure::run_stage("tally, greedy, every unit (`tally::run`, all cores)", ballots, "ballots", [&] {
+    ppb::parallel_for(nb, cores, [&](std::size_t k) {
+      greedy[order[k]] = ppb::tally::run(bs.ballots[order[k]], profiles[order[k]], greedy_rule);
+    });
+  }));
+  double slowest_unit = 0;
+  std::uint32_t slowest_at = 0;
+  std::vector<double> unit_s(nb);
+  add(measure::run_stage("tally, MES + add1 + greedy, every unit (all cores)", ballots, "ballots", [&] {
+    ppb::parallel_for(nb, cores, [&](std::size_t k) {
+      const auto u0 = clock_type::now();
+      mes[order[k]] = ppb::tally::run(bs.ballots[order[k]], profiles[order[k]], mes_rule);
+      unit_s[order[k]] = seconds_since(u0);
+    });
+  }));
+  for (std::uint32_t b = 0; b < nb; ++b)
+    if (unit_s[b] > slowest_unit) slowest_unit = unit_s[b], slowest_at = b;
+  double kind_s[3] = {};  // CPU seconds of the MES tallies: cities, districts, villages
+  for (std::uint32_t b = 0; b < nb; ++b) {
+    const auto& k = scen.units[scen.ballot_unit[b]].kind;
+    kind_s[k == "city" ? 0 : k == "district" ? 1 : 2] += unit_s[b];
+  }
+  char split[160];
+  std::snprintf(split, sizeof split, "cities %.1f s, districts %.1f s, villages %.1f s; ", kind_s[0], kind_s[1],
+                kind_s[2]);
+  stages.back().note = split + std::string("slowest unit ") + units[slowest_at] + " (" + std::to_string(profiles[slowest_at].voters()) +
+                       " ballots, " + std::to_string(bs.ballots[slowest_at].size()) + " projects): " +
+                       std::to_string(slowest_unit).substr(0, 5) + " s";
+
+  // 9. The result JSON, logged with a signed checkpoint (`ppb box close`).
+  std::string result_json;
+  add(measure::run_stage("results JSON (`ledger::tally_json`: re-tallies with the election's rule) + `publish_result`",
+                         ballots, "ballots", [&] {
+                           result_json = ppb::ledger::tally_json(bs, profiles);
+                           box->publish_result(result_json, authority, close_at);
+                         }));
+  stages.back().note = std::to_string(static_cast<int>(result_json.size() / 1000)) + " kB of JSON";
+  const auto box_entries = box->size();
+  const auto box_root = box->root();
+  const auto syncs = box->syncs();
+  box.reset();
+  const auto log_bytes = std::filesystem::file_size(log_path);
+
+  // 10. Full verification of the published log (`ppb log verify`): replay, then the re-tally.
+  ppb::ledger::replay_report replay;
+  add(measure::run_stage("log verification (`ledger::replay_log`: every checksum, signature, verdict, checkpoint)",
+                         box_entries, "entries", [&] { replay = ppb::ledger::replay_log(log_path); }));
+  const auto verify_at = stages.size() - 1;
+  auto& verify_stage = stages.back();
+  const double bare_verify_s = static_cast<double>(credentials) / point_all + static_cast<double>(ballots) / verify_all;
+  verify_stage.note = "bare checks (" + std::to_string(credentials) + " point checks + " + std::to_string(ballots) +
+                      " verifies, all cores) = " + std::to_string(bare_verify_s).substr(0, 6) + " s: **" +
+                      std::to_string(static_cast<int>(100.0 * bare_verify_s / verify_stage.wall)) + "%** of this time";
+  if (replay.entries != box_entries || replay.root != box_root || replay.accepted != ballots || !replay.closed) {
+    std::fprintf(stderr, "unexpected: the replay disagrees with the box\n");
+    return 1;
+  }
+  std::optional<std::string> fault;
+  add(measure::run_stage("result check (`ledger::result_fault`: re-tally, compare with the logged result)", ballots,
+                         "ballots", [&] { fault = ppb::ledger::result_fault(replay); }));
+  if (fault) {
+    std::fprintf(stderr, "unexpected: %s\n", fault->c_str());
+    return 1;
+  }
+
+  // 11. The results page (`ppb report LOG`), every unit a tab, from the verified replay.
+  std::string html;
+  add(measure::run_stage("results page (`io::render_report_html`, every unit)", nb, "units", [&] {
+    std::vector<ppb::io::report_unit> pages;
+    for (std::uint32_t u = 0; u < nb; ++u)
+      pages.push_back({.name = def.find_unit(units[u])->name.in(ppb::lang::en), .inst = &replay.setup.ballots[u],
+                       .out = &mes[u], .voters = replay.profiles[u].voters(), .tables = {}});
+    ppb::io::report_options ro;
+    ro.title = def.spec().title.in(ppb::lang::en);
+    ppb::io::report_log rl;
+    rl.root_hex = ppb::to_hex(replay.root);
+    rl.entries = replay.entries;
+    rl.verify_command = "ppb log verify ballots.log";
+    rl.accepted = replay.accepted;
+    ro.log = rl;
+    html = ppb::io::render_report_html(pages, ro);
+  }));
+  stages.back().note = std::to_string(static_cast<int>(mb(html.size()))) + " MB of HTML";
+
+  // A pass over the profile (the per-project totals every rule starts from) against the machine's
+  // read bandwidth over as many bytes.
+  double pass_s = 0;
+  {
+    const auto p0 = clock_type::now();
+    std::uint64_t total = 0;
+    for (std::uint32_t u = 0; u < nb; ++u)
+      for (auto x : ppb::totals(replay.setup.ballots[u], replay.profiles[u]).supporters) total += x;
+    pass_s = seconds_since(p0);
+    if (total == 0) return 1;
+  }
+  const double bandwidth = measure::read_bandwidth(profile_bytes);
+
+  // -----------------------------------------------------------------------------------------------
+  std::printf("### Bare limits (this run)\n\n");
+  measure::table_head({"measure", "rate"});
+  std::printf("| Ed25519 verify, 1 core (`crypto::verify`) | %s/s (%.0f µs) |\n", rate(verify1).c_str(), 1e6 / verify1);
+  std::printf("| Ed25519 verify, %u threads | **%s/s** (1-core × %u = %s/s) |\n", cores, rate(verify_all).c_str(), cores,
+              rate(verify1 * cores).c_str());
+  std::printf("| credential point check, %u threads | %s/s |\n", cores, rate(point_all).c_str());
+  std::printf("| SHA-256, 1 core, 1 MiB buffers | %.0f MB/s |\n", sha_mbs);
+  std::printf("| disk: 4 KiB appends, fdatasync every 64 | %.0f MB/s |\n", disk_mbs);
+  std::printf("| memory: one read pass over %.0f MB (the profile's size) | %.1f GB/s |\n", mb(profile_bytes),
+              bandwidth / 1e9);
+  std::printf("\n### The cycle (%llu voters, %llu credentials, %llu ballots, %u units)\n\n",
+              static_cast<unsigned long long>(voters), static_cast<unsigned long long>(credentials),
+              static_cast<unsigned long long>(ballots), nb);
+  measure::table_head({"stage", "items", "wall s", "CPU s", "rate /s", "resident before MB", "peak MB", "note"});
+  for (const auto& s : stages)
+    std::printf("| %s | %llu %s | %.2f | %.2f | %s | %.0f | %.0f | %s |\n", s.name.c_str(),
+                static_cast<unsigned long long>(s.items), s.unit.c_str(), s.wall, s.cpu,
+                rate(static_cast<double>(s.items) / s.wall).c_str(), mb(s.before), mb(s.peak), s.note.c_str());
+  double tally_s = 0;
+  const double verify_s = stages[verify_at].wall;
+  for (const auto& s : stages)
+    if (s.name.rfind("tally", 0) == 0) tally_s += s.wall;
+  std::printf("\n### Sizes and ratios\n\n");
+  measure::table_head({"measure", "value"});
+  std::printf("| log | %.1f MB, %llu entries, %.1f bytes per ballot (whole log ÷ ballots) |\n", mb(log_bytes),
+              static_cast<unsigned long long>(box_entries), static_cast<double>(log_bytes) / static_cast<double>(ballots));
+  std::printf("| log write rate during submission | %.1f MB/s of the disk's %.0f MB/s; %.1f ballots per fdatasync |\n",
+              mb(log_bytes) / stages[submit_at].wall, disk_mbs, static_cast<double>(ballots) / static_cast<double>(syncs));
+  std::printf("| profile | %.1f MB, %.1f bytes per ballot |\n", mb(profile_bytes),
+              static_cast<double>(profile_bytes) / static_cast<double>(ballots));
+  std::printf("| one pass over the profile (`totals`, every unit, 1 thread) | %.3f s; the bare read pass %.3f s |\n",
+              pass_s, static_cast<double>(profile_bytes) / bandwidth);
+  std::printf("| both tallies ÷ log verification | %.2f s ÷ %.2f s = **%.1f%%** (target ≤ 10%%) |\n", tally_s, verify_s,
+              100.0 * tally_s / verify_s);
+  std::printf("| peak resident set of the whole run | %.0f MB (%.0f bytes per voter) |\n",
+              mb(std::max_element(stages.begin(), stages.end(), [](auto& x, auto& y) { return x.peak < y.peak; })->peak),
+              static_cast<double>(
+                  std::max_element(stages.begin(), stages.end(), [](auto& x, auto& y) { return x.peak < y.peak; })->peak) /
+                  static_cast<double>(voters));
+  const auto machine1 = measure::machine_cpu_now();
+  const double others = std::max(0.0, (machine1.busy - machine0.busy) - (measure::cpu_seconds() - cpu0));
+  const double machine_s = std::max(1e-9, machine1.total - machine0.total);
+  std::printf(
+      "\n(Whole run %.0f s. Other processes used %.0f of the machine's %.0f CPU seconds during the run (%.0f%%); "
+      "load average at the end %s.)\n",
+      seconds_since(run_start), others, machine_s, 100.0 * others / machine_s, measure::load_average().c_str());
+  return 0;
+}
