@@ -67,6 +67,11 @@ struct stage {
   std::string note;
 };
 
+/// When set, `run_stage` prints each stage's start and end on stderr as seconds of the monotonic
+/// clock, which `perf record -k mono` also stamps samples with: `perf report --time START,END`
+/// then shows one stage alone.
+inline bool trace_stages = false;
+
 /// Times `f()` as a stage with its own peak memory.
 template <class F>
 auto run_stage(std::string name, std::uint64_t items, std::string unit, F&& f) -> stage {
@@ -75,6 +80,9 @@ auto run_stage(std::string name, std::uint64_t items, std::string unit, F&& f) -
   const double c0 = cpu_seconds();
   f();
   s.wall = seconds_since(t0);
+  if (trace_stages)
+    std::fprintf(stderr, "stage %.6f,%.6f %s\n", std::chrono::duration<double>(t0.time_since_epoch()).count(),
+                 std::chrono::duration<double>(clock_type::now().time_since_epoch()).count(), s.name.c_str());
   s.cpu = cpu_seconds() - c0;
   s.peak = std::max(status_bytes("VmHWM"), s.before);
   return s;

@@ -3,7 +3,8 @@
 // usage: national_bench [--smoke] [--voters N] [--seed S] [--clients C] [--chunk K] [--dir DIR]
 //        (default 100,000 voters; --smoke: 10,000 voters, 500 villages and shorter bare limits; C = 64 submitting
 //        threads; K = 250,000 voters signed and then submitted at a time; DIR: scratch files,
-//        default a fresh directory under /tmp, removed afterwards)
+//        default a fresh directory under /tmp, removed afterwards; --trace: each stage's start and
+//        end on stderr, for `perf report --time`)
 //
 // The scenario (national_scenario.hpp) is a pure function of the seed and N: 17 regions, 200
 // cities and districts, 2,000 villages, ~14 k projects, N residents on a roll. The cycle runs
@@ -55,7 +56,8 @@ auto voter_seed(std::uint64_t seed, std::uint64_t i) -> ppb::key_seed {
 
 void usage_exit() {
   std::fprintf(stderr,
-               "usage: national_bench [--smoke] [--voters N] [--seed S] [--clients C] [--chunk K] [--dir DIR]\n");
+               "usage: national_bench [--smoke] [--voters N] [--seed S] [--clients C] [--chunk K] [--dir DIR] "
+               "[--trace]\n");
   std::exit(2);
 }
 
@@ -80,6 +82,7 @@ auto main(int argc, char** argv) -> int {
     else if (a == "--clients") clients = static_cast<unsigned>(std::stoul(value()));
     else if (a == "--chunk") chunk = std::stoull(value());
     else if (a == "--dir") dir_arg = value();
+    else if (a == "--trace") measure::trace_stages = true;
     else usage_exit();
   }
   if (smoke && !voters_given) voters = 10000;
@@ -244,8 +247,8 @@ auto main(int argc, char** argv) -> int {
   std::optional<ppb::ledger::ballot_box> box;
   add(measure::run_stage("`ballot_box::create` (credential points checked, setup logged)", credentials, "credentials",
                          [&] { box.emplace(ppb::ledger::ballot_box::create(log_path, std::move(setup))); }));
-  auto& box_create = stages.back();
-  box_create.note = std::to_string(static_cast<int>(100.0 * static_cast<double>(credentials) / box_create.wall / point_all)) +
+  const auto box_create_before = stages.back().before;
+  stages.back().note = std::to_string(static_cast<int>(100.0 * static_cast<double>(credentials) / stages.back().wall / point_all)) +
                     "% of the all-core point-check rate";
 
   // 4–5. The voters sign (their side) and submit, K voters at a time so that the signed ballots
@@ -305,7 +308,10 @@ auto main(int argc, char** argv) -> int {
     submit.items += queue.size();
   }
   std::vector<ppb::secret_key>().swap(keys);
+  std::vector<std::uint32_t>().swap(holder);
   const auto ballots = submit.items;
+  // What the open box holds (its state, tree and buffers): resident now over before `create`.
+  const auto box_resident = measure::reset_peak() - box_create_before;
   if (refused != 0 || box->accepted() != ballots) {
     std::fprintf(stderr, "unexpected: %llu ballots refused\n", static_cast<unsigned long long>(refused.load()));
     return 1;
@@ -469,6 +475,12 @@ auto main(int argc, char** argv) -> int {
               static_cast<unsigned long long>(box_entries), static_cast<double>(log_bytes) / static_cast<double>(ballots));
   std::printf("| log write rate during submission | %.1f MB/s of the disk's %.0f MB/s; %.1f ballots per fdatasync |\n",
               mb(log_bytes) / stages[submit_at].wall, disk_mbs, static_cast<double>(ballots) / static_cast<double>(syncs));
+  std::printf("| the open box after every submission (resident set over the one before `create`) | %.0f MB, %.0f bytes per "
+              "ballot |\n",
+              mb(box_resident), static_cast<double>(box_resident) / static_cast<double>(ballots));
+  std::printf("| log verification's own peak (over the resident set before it) | %.0f MB, %.0f bytes per ballot |\n",
+              mb(stages[verify_at].peak - stages[verify_at].before),
+              static_cast<double>(stages[verify_at].peak - stages[verify_at].before) / static_cast<double>(ballots));
   std::printf("| profile | %.1f MB, %.1f bytes per ballot |\n", mb(profile_bytes),
               static_cast<double>(profile_bytes) / static_cast<double>(ballots));
   std::printf("| one pass over the profile (`totals`, every unit, 1 thread) | %.3f s; the bare read pass %.3f s |\n",
