@@ -201,9 +201,9 @@ struct scenario {
 
 /// Makes the scenario: 17 regions (the first 13 with 12 cities and districts, the rest 11: 200),
 /// in each region 2 cities and the rest rural districts, ~2,000 villages spread over the rural
-/// districts (about 12 each). Residents: cities 55%, district centres 15%, villages 30%, each unit
+/// districts (about 12 each); fewer `regions` and `villages_total` for a short run. Residents: cities 55%, district centres 15%, villages 30%, each unit
 /// log-normal around its share (σ 0.8 for towns, 1.0 for villages: a few large, many small).
-inline auto make_scenario(std::uint64_t seed, std::uint64_t voters, int villages_total = 2000) -> scenario {
+inline auto make_scenario(std::uint64_t seed, std::uint64_t voters, int villages_total = 2000, int regions = 17) -> scenario {
   scenario s;
   s.seed = seed;
   s.voters = voters;
@@ -220,7 +220,7 @@ inline auto make_scenario(std::uint64_t seed, std::uint64_t voters, int villages
   std::vector<std::size_t> rural;
   std::vector<double> city_w, centre_w;
   std::vector<std::size_t> cities, centres;
-  for (int g = 0; g < 17; ++g) {
+  for (int g = 0; g < regions; ++g) {
     const std::string region = "r" + std::to_string(g + 1);
     s.units.push_back(region_unit(region, "kz", "Region " + std::to_string(g + 1)));
     const int n = g < 13 ? 12 : 11;
