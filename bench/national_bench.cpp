@@ -131,14 +131,26 @@ auto main(int argc, char** argv) -> int {
   scen.write_roll(roll_path.string());
   const double generate_s = seconds_since(t0);
   const auto roll_bytes = std::filesystem::file_size(roll_path);
+  // The scenario's fingerprint: the same --seed and --voters give the same one, run after run.
+  std::string fingerprint;
+  {
+    ppb::crypto::sha256_state h;
+    h.update(std::string_view(election_text));
+    std::ifstream in(roll_path, std::ios::binary);
+    std::vector<char> buf(1u << 20);
+    while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0)
+      h.update(ppb::byte_span(reinterpret_cast<const std::uint8_t*>(buf.data()), static_cast<std::size_t>(in.gcount())));
+    fingerprint = ppb::to_hex(h.finish()).substr(0, 16);
+  }
   std::size_t kinds[5] = {};
   for (std::uint32_t b = 0; b < nb; ++b) ++kinds[static_cast<int>(def.ballot_of(units[b]).kind)];
   std::printf(
       "Scenario (seed %llu): %llu voters; %zu units, %u with a ballot (%zu approval, %zu choose-1, %zu "
-      "cumulative); %zu projects; roll %.1f MB; generated in %.2f s\n\n",
+      "cumulative); %zu projects; roll %.1f MB; generated in %.2f s; SHA-256 of the definition and the roll "
+      "%s…\n\n",
       static_cast<unsigned long long>(seed), static_cast<unsigned long long>(voters), scen.units.size(), nb,
       kinds[static_cast<int>(ppb::vote_type::approval)], kinds[static_cast<int>(ppb::vote_type::choose_1)],
-      kinds[static_cast<int>(ppb::vote_type::cumulative)], projects, mb(roll_bytes), generate_s);
+      kinds[static_cast<int>(ppb::vote_type::cumulative)], projects, mb(roll_bytes), generate_s, fingerprint.c_str());
 
   // -----------------------------------------------------------------------------------------------
   // Bare limits (best of three each).
