@@ -722,13 +722,11 @@ struct ledger::ballot_box::impl {
     verdict v;
     std::exception_ptr failure;  // set when it could not be decided or logged
     bool logged = false;         // v.entry is its entry
+    std::uint64_t seq = 0;       // its place in submission order
   };
   using job_ptr = std::unique_ptr<job>;
-  /// Jobs taken together by one worker: consecutive submissions from `first` on.
-  struct chunk {
-    std::uint64_t first = 0;
-    std::vector<job_ptr> jobs;
-  };
+  /// Jobs verified together: consecutive submissions.
+  using chunk = std::vector<job_ptr>;
   /// Most submissions a worker takes at once: enough to make the hand-offs rare, few enough that
   /// the other workers are not left idle and that a chunk verifies in a few milliseconds.
   static constexpr std::size_t max_chunk = 64;
@@ -737,7 +735,7 @@ struct ledger::ballot_box::impl {
   std::mutex in_mutex;
   std::condition_variable in_cv;
   std::deque<job_ptr> incoming;
-  std::uint64_t submitted = 0;  // sequence number of the next submission
+  std::uint64_t submitted = 0;  // `seq` of the next submission
   unsigned idle_workers = 0;
   bool stopping = false;
 
@@ -796,11 +794,53 @@ struct ledger::ballot_box::impl {
     bool wake = false;
     {
       const std::lock_guard l(in_mutex);
+      j->seq = submitted++;
       incoming.push_back(std::move(j));
-      ++submitted;
       wake = idle_workers > 0;
     }
     if (wake) in_cv.notify_one();
+  }
+
+  /// Takes `j`, already verified by its caller, in submission order from now.
+  void enqueue_verified(job_ptr j) {
+    {
+      const std::lock_guard l(in_mutex);
+      j->seq = submitted++;
+    }
+    chunk c;
+    c.push_back(std::move(j));
+    decide_in_turn(std::move(c));
+  }
+
+  // Verifies the jobs of `c` that are not verified yet.
+  static void verify(chunk& c) {
+    for (auto& j : c) {
+      try {
+        j->opened = ledger::detail::open_submission_bytes(j->bytes);
+      } catch (...) {
+        j->failure = std::current_exception();
+      }
+    }
+  }
+
+  // Parks the verified chunk `c`, then decides every parked chunk whose turn has come (decisions
+  // follow submission order, whichever thread verified first), and wakes the syncer.
+  void decide_in_turn(chunk c) {
+    bool wake = false;
+    {
+      const std::lock_guard l(m);
+      const auto first = c.front()->seq;
+      verified.emplace(first, std::move(c));
+      for (auto it = verified.begin(); it != verified.end() && it->first == next_to_decide; it = verified.erase(it)) {
+        for (auto& j : it->second) {
+          decide_locked(*j);
+          decided.push_back(std::move(j));
+        }
+        next_to_decide += it->second.size();
+      }
+      wake = syncer_waiting && !decided.empty();
+    }
+    if (wake) sync_cv.notify_one();
   }
 
   // A worker: takes a chunk of submissions, checks their signatures (the costly part, in parallel
@@ -816,37 +856,15 @@ struct ledger::ballot_box::impl {
           --idle_workers;
         }
         if (incoming.empty()) return;  // stopping, and nothing is left
-        const std::size_t take =
-            std::clamp<std::size_t>(incoming.size() / workers.size(), 1, max_chunk);
-        c.first = submitted - incoming.size();
-        c.jobs.reserve(take);
+        const std::size_t take = std::clamp<std::size_t>(incoming.size() / workers.size(), 1, max_chunk);
+        c.reserve(take);
         for (std::size_t i = 0; i < take; ++i) {
-          c.jobs.push_back(std::move(incoming.front()));
+          c.push_back(std::move(incoming.front()));
           incoming.pop_front();
         }
       }
-      for (auto& j : c.jobs) {
-        try {
-          j->opened = ledger::detail::open_submission_bytes(j->bytes);
-        } catch (...) {
-          j->failure = std::current_exception();
-        }
-      }
-      bool wake = false;
-      {
-        const std::lock_guard l(m);
-        const auto first = c.first;
-        verified.emplace(first, std::move(c));
-        for (auto it = verified.begin(); it != verified.end() && it->first == next_to_decide; it = verified.erase(it)) {
-          for (auto& j : it->second.jobs) {
-            decide_locked(*j);
-            decided.push_back(std::move(j));
-          }
-          next_to_decide += it->second.jobs.size();
-        }
-        wake = syncer_waiting && !decided.empty();
-      }
-      if (wake) sync_cv.notify_one();
+      verify(c);
+      decide_in_turn(std::move(c));
     }
   }
 
@@ -951,13 +969,23 @@ PPB_FUNC auto ledger::ballot_box::submit(byte_span signed_bytes, std::chrono::sy
     std::exception_ptr failure;
     std::atomic<bool> ready{false};
   };
+  if (!impl_) throw usage_error("ballot_box: used after being moved from", errc::misuse);
   const auto a = std::make_shared<answer>();
-  submit_async(byte_buffer(signed_bytes.begin(), signed_bytes.end()), at, [a](verdict v, std::exception_ptr failure) {
+  auto j = std::make_unique<impl::job>();
+  j->bytes.assign(signed_bytes.begin(), signed_bytes.end());
+  j->at = at;
+  j->done = [a](verdict v, std::exception_ptr failure) {
     a->v = std::move(v);
     a->failure = std::move(failure);
     a->ready.store(true);
     a->ready.notify_one();
-  });
+  };
+  // This thread would only wait meanwhile: it checks its own signature, sparing a hand-over to a
+  // worker, then its submission takes its turn like any other.
+  impl::chunk c;
+  c.push_back(std::move(j));
+  impl::verify(c);
+  impl_->enqueue_verified(std::move(c.front()));
   a->ready.wait(false);
   if (a->failure) std::rethrow_exception(a->failure);
   return std::move(a->v);

@@ -110,9 +110,10 @@ using submit_callback = std::function<void(verdict v, std::exception_ptr failure
 
 /// The box. Thread-safe: any thread may `submit` or `submit_async` at once. A submission goes
 /// through a pipeline the box runs itself: a pool of one worker thread per core
-/// (`hardware_threads()`) checks signatures in parallel, decisions are made and appended one at a
-/// time in submission order, and one sync thread makes them durable — one fdatasync for every
-/// decision made while the previous one ran (group commit) — then answers. The threads start in
+/// (`hardware_threads()`) checks signatures in parallel (`submit` checks on its caller's thread),
+/// decisions are made and appended one at a time in submission order, and one sync thread makes
+/// them durable — one fdatasync for every decision made while the previous one ran (group
+/// commit) — then answers. The threads start in
 /// `create`/`open` and end with the box (a process that forks must make its box after the fork).
 class PPB_API ballot_box {
  public:
@@ -136,7 +137,8 @@ class PPB_API ballot_box {
   /// Decides `signed_bytes` — a signed ballot, or a paper batch (`crypto::is_paper_batch`) — at
   /// time `at`, logs the decision, and returns once it is durable. A batch is accepted or refused
   /// whole; its verdict's `ballot_id` is the batch id. It is `submit_async` and a wait for its
-  /// answer (the calling thread sleeps meanwhile); throws what the callback would get as `failure`.
+  /// answer, except that the calling thread checks the signature itself rather than hand it to a
+  /// worker; throws what the callback would get as `failure`.
   [[nodiscard]] auto submit(byte_span signed_bytes, std::chrono::sys_seconds at) -> verdict;
   /// Decides `signed_bytes` at time `at` as `submit` does, without waiting: `done` is called once
   /// the decision is durable (or cannot be made so), on the box's sync thread. Submissions are
