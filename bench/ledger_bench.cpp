@@ -1,12 +1,14 @@
 // The ballot box and its log at city scale, next to the bare limits of the same machine.
-// usage: ledger_bench [--smoke] [--ballots N] [--clients C]
-//        (default 200,000 ballots; --smoke: 2,000; C = 64 concurrent submitting threads)
+// usage: ledger_bench [--smoke] [--ballots N] [--in-flight W] [--clients C]
+//        (default 200,000 ballots; --smoke: 2,000; W = 4,096 submissions in flight through
+//        `submit_async`; C = 64 threads calling the blocking `submit`)
 //
 // One run measures, side by side: the bare limits (Ed25519 verify on one core and on every core,
 // the credential-point check, SHA-256, the disk's durable sequential write rate); one election
 // with a single ballot unit, N pseudonymous voters whose ballots are signed up front and submitted
-// to a `ballot_box` from C threads (real voters submit concurrently, so their waits share
-// fdatasyncs); the replay of the closed log; Merkle proofs over N leaves; peak memory and the
+// to a `ballot_box` twice: through `submit_async` from one thread keeping W in flight (as a
+// server would), and to a second box through the blocking `submit` from C threads (real voters
+// submit concurrently, so their waits share fdatasyncs); the replay of the closed log; Merkle proofs over N leaves; peak memory and the
 // log's size. Wall and CPU seconds, context switches and each stage's own peak memory are
 // reported, never asserted; so is how much CPU other processes took during the run.
 #include <fcntl.h>
@@ -19,6 +21,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -75,12 +78,36 @@ auto cpu_seconds() -> double {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-/// Context switches of the whole process so far (voluntary: a thread blocked; involuntary: preempted).
-auto context_switches() -> std::uint64_t {
+/// Context switches of the whole process so far: voluntary (a thread blocked) and involuntary
+/// (a thread was preempted).
+struct switches {
+  std::uint64_t voluntary = 0, involuntary = 0;
+};
+auto context_switches() -> switches {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  return static_cast<std::uint64_t>(u.ru_nvcsw + u.ru_nivcsw);
+  return {static_cast<std::uint64_t>(u.ru_nvcsw), static_cast<std::uint64_t>(u.ru_nivcsw)};
 }
+
+/// One way of submitting all N ballots to a box, measured.
+struct submit_run {
+  double wall = 0, cpu = 0;
+  std::uint64_t syncs = 0, voluntary = 0, involuntary = 0, refused = 0;
+  std::vector<float> latency;  // seconds of each submission, sorted
+};
+
+/// What the callbacks of `submit_async` share with the thread that submits.
+struct async_progress {
+  std::atomic<std::uint64_t> completed{0}, refused{0};
+  std::atomic<std::uint64_t> wake_at{~std::uint64_t{0}};  // the submitter sleeps until `completed` reaches it
+  std::vector<float> latency;  // start time of each submission (seconds), then its latency
+  clock_type::time_point t0;
+  void wait_for(std::uint64_t target) {
+    wake_at.store(target);
+    for (auto c = completed.load(); c < target; c = completed.load()) completed.wait(c);
+    wake_at.store(~std::uint64_t{0});
+  }
+};
 
 auto seconds_since(clock_type::time_point t0) -> double {
   return std::chrono::duration<double>(clock_type::now() - t0).count();
@@ -239,6 +266,7 @@ auto disk_write(const std::filesystem::path& file, std::uint64_t records, std::u
 auto main(int argc, char** argv) -> int {
   std::uint64_t n = 200000;
   unsigned clients = 64;
+  std::uint64_t in_flight = 4096;
   bool smoke = false, ballots_given = false;
   std::string command = argv[0];
   for (int i = 1; i < argc; ++i) {
@@ -250,17 +278,20 @@ auto main(int argc, char** argv) -> int {
       n = std::stoull(argv[++i]);
       ballots_given = true;
       command += std::string(" ") + argv[i];
+    } else if (std::strcmp(argv[i], "--in-flight") == 0 && i + 1 < argc) {
+      in_flight = std::stoull(argv[++i]);
+      command += std::string(" ") + argv[i];
     } else if (std::strcmp(argv[i], "--clients") == 0 && i + 1 < argc) {
       clients = static_cast<unsigned>(std::stoul(argv[++i]));
       command += std::string(" ") + argv[i];
     } else {
-      std::fprintf(stderr, "usage: ledger_bench [--smoke] [--ballots N] [--clients C]\n");
+      std::fprintf(stderr, "usage: ledger_bench [--smoke] [--ballots N] [--in-flight W] [--clients C]\n");
       return 2;
     }
   }
   if (smoke && !ballots_given) n = 2000;
-  if (n == 0 || clients == 0) {
-    std::fprintf(stderr, "ledger_bench: --ballots and --clients must be positive\n");
+  if (n == 0 || clients == 0 || in_flight < 2) {
+    std::fprintf(stderr, "ledger_bench: --ballots and --clients must be positive, --in-flight at least 2\n");
     return 2;
   }
   ppb::crypto::init();
@@ -403,45 +434,81 @@ auto main(int argc, char** argv) -> int {
   std::vector<ppb::public_key>().swap(keys);
 
   const auto log_path = dir.path / "ballots.log";
-  std::vector<float> latency(n);  // seconds of each submit
+  auto blocking_setup = setup;  // for the second box, which the blocking `submit` fills
   mem_voters.stop();
   auto mem_box = memory_stage::start();
   t0 = clock_type::now();
   auto c0 = cpu_seconds();
   auto box = ppb::ledger::ballot_box::create(log_path, std::move(setup));
   const double create_s = seconds_since(t0), create_cpu = cpu_seconds() - c0;
-  const auto syncs0 = box.syncs();
   const auto log_setup_bytes = std::filesystem::file_size(log_path);
 
-  std::atomic<std::uint64_t> refused{0};
-  t0 = clock_type::now();
-  c0 = cpu_seconds();
-  const auto switches0 = context_switches();
-  ppb::parallel_for(n, clients, [&](std::size_t i) {
+  // Measures `submit_all(box)`, which submits every ballot and fills in latencies and refusals.
+  const auto measure = [&](ppb::ledger::ballot_box& b, submit_run& r, auto&& submit_all) {
+    const auto syncs0 = b.syncs();
     const auto s0 = clock_type::now();
-    const auto v = box.submit(ballots[i], at);
-    latency[i] = static_cast<float>(seconds_since(s0));
-    if (!v.accepted) ++refused;
-  });
-  const double submit_s = seconds_since(t0), submit_cpu = cpu_seconds() - c0;
-  const auto submit_syncs = box.syncs() - syncs0;
-  const auto submit_switches = context_switches() - switches0;
-  mem_box.stop();
-  if (refused != 0 || box.accepted() != n) {
-    std::fprintf(stderr, "unexpected: %llu ballots refused\n", static_cast<unsigned long long>(refused.load()));
-    return 1;
-  }
-  const double box_rate = static_cast<double>(n) / submit_s;
-  double lat_sum = 0;
-  for (float l : latency) lat_sum += l;
-  std::sort(latency.begin(), latency.end());
-  const auto pct = [&](double p) {
-    return 1e3 * static_cast<double>(
-                     latency[std::min<std::size_t>(n - 1, static_cast<std::size_t>(p * static_cast<double>(n)))]);
+    const auto cpu0_run = cpu_seconds();
+    const auto switches0 = context_switches();
+    submit_all();
+    r.wall = seconds_since(s0);
+    r.cpu = cpu_seconds() - cpu0_run;
+    const auto switches1 = context_switches();
+    r.voluntary = switches1.voluntary - switches0.voluntary;
+    r.involuntary = switches1.involuntary - switches0.involuntary;
+    r.syncs = b.syncs() - syncs0;
+    std::sort(r.latency.begin(), r.latency.end());
+    return r.refused == 0 && b.accepted() == n;
   };
 
-  std::printf("### Ballot box (%llu voters, one ballot each, %u submitting threads)\n\n",
-              static_cast<unsigned long long>(n), clients);
+  // 2a. Through `submit_async` from this thread, at most `in_flight` unanswered at once: when the
+  // window is full, it sleeps until half of it is answered (one wake-up per W/2 submissions).
+  submit_run async_run;
+  async_progress progress;  // outlives the box's threads: the last callback may still be returning
+  progress.latency.resize(n);
+  const bool async_ok = measure(box, async_run, [&] {
+    progress.t0 = clock_type::now();
+    for (std::uint64_t i = 0; i < n; ++i) {
+      if (i - progress.completed.load() >= in_flight) progress.wait_for(i - in_flight / 2);
+      progress.latency[i] = static_cast<float>(seconds_since(progress.t0));
+      box.submit_async(ballots[i], at, [p = &progress, i](ppb::ledger::verdict v, std::exception_ptr failure) {
+        p->latency[i] = static_cast<float>(seconds_since(p->t0)) - p->latency[i];
+        if (failure || !v.accepted) ++p->refused;
+        if (p->completed.fetch_add(1) + 1 == p->wake_at.load()) p->completed.notify_one();
+      });
+    }
+    progress.wait_for(n);
+  });
+  async_run.refused = progress.refused.load();
+  async_run.latency = std::move(progress.latency);
+  std::sort(async_run.latency.begin(), async_run.latency.end());
+  mem_box.stop();
+
+  // 2b. Through the blocking `submit` from `clients` threads, into a second box.
+  submit_run blocking_run;
+  bool blocking_ok = false;
+  {
+    const auto blocking_path = dir.path / "ballots-blocking.log";
+    auto box2 = ppb::ledger::ballot_box::create(blocking_path, std::move(blocking_setup));
+    blocking_run.latency.resize(n);
+    std::atomic<std::uint64_t> refused{0};
+    blocking_ok = measure(box2, blocking_run, [&] {
+      ppb::parallel_for(n, clients, [&](std::size_t i) {
+        const auto s0 = clock_type::now();
+        const auto v = box2.submit(ballots[i], at);
+        blocking_run.latency[i] = static_cast<float>(seconds_since(s0));
+        if (!v.accepted) ++refused;
+      });
+      blocking_run.refused = refused.load();
+    });
+    std::filesystem::remove(blocking_path);
+  }
+  if (!async_ok || !blocking_ok) {
+    std::fprintf(stderr, "unexpected: %llu + %llu ballots refused\n", static_cast<unsigned long long>(async_run.refused),
+                 static_cast<unsigned long long>(blocking_run.refused));
+    return 1;
+  }
+
+  std::printf("### Ballot box (%llu voters, one ballot each)\n\n", static_cast<unsigned long long>(n));
   {
     // CPU µs per item (every thread of the process) against the bare one-core cost of its check.
     const auto us = [&](double cpu) { return 1e6 * cpu / static_cast<double>(n); };
@@ -458,24 +525,45 @@ auto main(int argc, char** argv) -> int {
         "%u-thread point-check rate (bare check %.0f µs) |\n",
         static_cast<unsigned long long>(n), create_s, create_cpu, rate(static_cast<double>(n) / create_s).c_str(),
         us(create_cpu), 100.0 * static_cast<double>(n) / create_s / point_all, cores, 1e6 / point1);
-    std::printf(
-        "| `submit` × %llu from %u threads | %.2f | %.2f | **%s ballots/s** | %.0f | **%.0f%% of the %u-thread "
-        "verify rate** (target ≥ 85%%; bare verify %.0f µs, `open_ballot` %.0f µs) |\n",
-        static_cast<unsigned long long>(n), clients, submit_s, submit_cpu, rate(box_rate).c_str(), us(submit_cpu),
-        100.0 * box_rate / verify_all, cores, 1e6 / verify1, 1e6 / open1);
+    const auto row = [&](const std::string& what, const submit_run& r) {
+      const double box_rate = static_cast<double>(n) / r.wall;
+      std::printf(
+          "| %s | %.2f | %.2f | **%s ballots/s** | %.0f | **%.0f%% of the %u-thread verify rate**, %.0f%% of %u × "
+          "the 1-core rate (target ≥ 85%%; bare verify %.0f µs, `open_ballot` %.0f µs) |\n",
+          what.c_str(), r.wall, r.cpu, rate(box_rate).c_str(), us(r.cpu), 100.0 * box_rate / verify_all, cores,
+          100.0 * box_rate / (cores * verify1), cores, 1e6 / verify1, 1e6 / open1);
+    };
+    row("`submit_async` × " + std::to_string(n) + ", " + std::to_string(in_flight) + " in flight from 1 thread",
+        async_run);
+    row("`submit` × " + std::to_string(n) + " from " + std::to_string(clients) + " threads (a second box)",
+        blocking_run);
   }
   std::printf("\n");
   {
-    table_head({"fdatasyncs", "submissions per fdatasync", "fdatasyncs/s", "context switches per submission",
-                "latency mean ms", "p50 ms", "p99 ms", "max ms"});
-    std::printf(
-        "| %llu | %.1f | %.0f | %.1f | %.2f | %.2f | %.2f | %.2f |\n", static_cast<unsigned long long>(submit_syncs),
-        static_cast<double>(n) / static_cast<double>(std::max<std::uint64_t>(1, submit_syncs)),
-        static_cast<double>(submit_syncs) / submit_s, static_cast<double>(submit_switches) / static_cast<double>(n),
-        1e3 * lat_sum / static_cast<double>(n), pct(0.50), pct(0.99), 1e3 * static_cast<double>(latency.back()));
+    table_head({"submitted through", "fdatasyncs", "submissions per fdatasync", "fdatasyncs/s",
+                "context switches per submission (voluntary + involuntary)", "latency mean ms", "p50 ms", "p99 ms",
+                "max ms"});
+    const auto row = [&](const char* what, const submit_run& r) {
+      double sum = 0;
+      for (float l : r.latency) sum += l;
+      const auto pct = [&](double p) {
+        return 1e3 * static_cast<double>(
+                         r.latency[std::min<std::size_t>(n - 1, static_cast<std::size_t>(p * static_cast<double>(n)))]);
+      };
+      const auto per = [&](std::uint64_t x) { return static_cast<double>(x) / static_cast<double>(n); };
+      std::printf("| %s | %llu | %.1f | %.0f | %.2f (%.2f + %.2f) | %.2f | %.2f | %.2f | %.2f |\n", what,
+                  static_cast<unsigned long long>(r.syncs),
+                  static_cast<double>(n) / static_cast<double>(std::max<std::uint64_t>(1, r.syncs)),
+                  static_cast<double>(r.syncs) / r.wall, per(r.voluntary + r.involuntary), per(r.voluntary),
+                  per(r.involuntary), 1e3 * sum / static_cast<double>(n), pct(0.50), pct(0.99),
+                  1e3 * static_cast<double>(r.latency.back()));
+    };
+    row("`submit_async`", async_run);
+    row("`submit`", blocking_run);
   }
   std::printf("\n");
-  std::vector<float>().swap(latency);
+  std::vector<float>().swap(async_run.latency);
+  std::vector<float>().swap(blocking_run.latency);
 
   // ---------------------------------------------------------------------------------------------
   // 3. Close and replay.
@@ -593,7 +681,7 @@ auto main(int argc, char** argv) -> int {
                   static_cast<double>(m.growth()) / static_cast<double>(n));
     };
     row("the bench's voters: keys, signed ballots, credential list", mem_voters);
-    row("`ballot_box::create` + every `submit` (the box's state, tree and log buffers)", mem_box);
+    row("`ballot_box::create` + every `submit_async` (the box's state, tree and log buffers)", mem_box);
     row("`replay_log` (the box and the ballots freed first)", mem_replay);
     row("`merkle::tree` of N leaves and the proofs", mem_tree);
   }

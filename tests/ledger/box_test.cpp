@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <fstream>
 #include <set>
 #include <mutex>
@@ -373,4 +375,130 @@ TEST_CASE("paper/v1: a batch round-trips, and each malformed batch is refused wi
   auto b = opened.batch->batch;
   std::swap(b.marks[0], b.marks[1]);
   CHECK_THROWS_AS(crypto::encode_paper_batch(b), usage_error);
+}
+
+TEST_CASE("box: submit_async decides in submission order, answers each submission once after its entry is written") {
+  fixture::temp_dir dir;
+  box_world w(fixture::small_city_def_with([](auto& o) { o["revote"] = "latest"; }), 2);
+  const auto at = voting_time();
+  // Verdicts that depend on the order: each voter's revisions 1..6 in ascending order (all accepted
+  // only if decided in this order; a swap shows as stale_revision), every fifth submission a replay
+  // of the one two before it (duplicate), and one bad signature (refused whatever the order).
+  std::vector<byte_buffer> subs;
+  std::vector<std::string> expected;
+  for (std::uint64_t r = 1; r <= 6; ++r)
+    for (std::size_t v = 0; v < w.voters.size(); ++v) {
+      subs.push_back(w.ballot(v, w.voter_units[v], {static_cast<std::uint16_t>(r % 5)}, r));
+      expected.emplace_back("accepted");
+      if (subs.size() % 5 == 0) {
+        const auto replay = subs[subs.size() - 3];
+        subs.push_back(replay);
+        expected.emplace_back("duplicate");
+      }
+    }
+  subs.push_back(w.ballot(0, w.voter_units[0], {1}, 99, &w.voters[1]));  // signed by another voter
+  expected.emplace_back("bad_signature");
+
+  struct answer {
+    int calls = 0;
+    verdict v;
+    std::exception_ptr failure;
+    bool written = false;  // its entry was in the file when the answer came
+  };
+  std::vector<answer> got(subs.size());  // written by the box's sync thread, read after it ended
+  const auto log = dir / "async.log";
+  std::uint64_t entries_before = 0;
+  {
+    auto box = ballot_box::create(log, w.setup());
+    entries_before = box.size();
+    for (std::size_t i = 0; i < subs.size(); ++i)
+      box.submit_async(subs[i], at, [&got, &log, i](verdict v, std::exception_ptr failure) {
+        auto& a = got[i];
+        ++a.calls;
+        log_reader reader(log);
+        byte_buffer body;
+        while (reader.next(body))
+          if (reader.index() == v.entry + 1) a.written = true;
+        a.v = std::move(v);
+        a.failure = std::move(failure);
+      });
+    // The destructor waits for every answer.
+  }
+  for (std::size_t i = 0; i < subs.size(); ++i) {
+    CAPTURE(i);
+    const auto& a = got[i];
+    REQUIRE(a.calls == 1);
+    CHECK_FALSE(a.failure);
+    CHECK(a.written);
+    CHECK(a.v.entry == entries_before + i);  // logged in submission order, one entry each
+    CHECK(a.v.ballot_id == crypto::ballot_id(subs[i]));
+    CHECK((a.v.accepted ? std::string("accepted") : std::string(reject_reason_name(a.v.reason))) == expected[i]);
+  }
+
+  // The blocking `submit`, one at a time, reaches the same verdicts; the logs replay alike.
+  const auto blocking = dir / "blocking.log";
+  {
+    auto box = ballot_box::create(blocking, w.setup());
+    for (std::size_t i = 0; i < subs.size(); ++i) {
+      CAPTURE(i);
+      const auto v = box.submit(subs[i], at);
+      CHECK(v.accepted == got[i].v.accepted);
+      CHECK(v.reason == got[i].v.reason);
+      CHECK(v.detail == got[i].v.detail);
+      CHECK(v.entry == got[i].v.entry);
+    }
+  }
+  const auto a = replay_log(log), b = replay_log(blocking);
+  CHECK(a.entries == entries_before + subs.size());
+  CHECK(a.accepted == 6 * w.voters.size());
+  CHECK(a.accepted == b.accepted);
+  CHECK(a.rejected == b.rejected);
+  REQUIRE(a.profiles.size() == b.profiles.size());
+  for (std::size_t u = 0; u < a.profiles.size(); ++u) CHECK(a.profiles[u].voters() == b.profiles[u].voters());
+}
+
+TEST_CASE("box: submit_async refuses an empty callback, and many threads may submit at once") {
+  fixture::temp_dir dir;
+  box_world w(fixture::small_city_def_with([](auto& o) { o["revote"] = "latest"; }), 4);
+  auto box = ballot_box::create(dir / "ballots.log", w.setup());
+  const auto good = w.ballot(0, w.voter_units[0], {1});
+  try {
+    box.submit_async(good, voting_time(), nullptr);
+    FAIL("an empty callback was taken");
+  } catch (const usage_error& e) {
+    CHECK(e.code() == errc::misuse);
+  }
+  CHECK(box.size() == replay_log(dir / "ballots.log").entries);  // nothing was queued or logged
+  // Four threads each submit every voter's revisions in ascending order, interleaved with the
+  // others: each answer comes once, and every entry is distinct.
+  constexpr int threads = 4, rounds = 10;
+  std::mutex answers_mutex;
+  std::vector<std::uint64_t> entries;
+  std::atomic<int> answered{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      for (int r = 0; r < rounds; ++r)
+        for (std::size_t v = 0; v < w.voters.size(); ++v)
+          box.submit_async(w.ballot(v, w.voter_units[v], {static_cast<std::uint16_t>(r % 5)},
+                                    static_cast<std::uint64_t>(1 + r * threads + t)),
+                           voting_time(), [&](verdict answer, std::exception_ptr failure) {
+                             CHECK_FALSE(failure);
+                             CHECK((answer.accepted || answer.reason == reject_reason::stale_revision));
+                             const std::lock_guard lock(answers_mutex);
+                             entries.push_back(answer.entry);
+                             ++answered;
+                           });
+    });
+  for (auto& t : pool) t.join();
+  const int total = threads * rounds * static_cast<int>(w.voters.size());
+  while (answered.load() < total) std::this_thread::yield();
+  const std::lock_guard lock(answers_mutex);
+  std::sort(entries.begin(), entries.end());
+  CHECK(std::adjacent_find(entries.begin(), entries.end()) == entries.end());
+  CHECK(entries.back() < box.size());
+  CHECK(box.accepted() + box.rejected() == static_cast<std::uint64_t>(total));
+  const auto r = replay_log(dir / "ballots.log");
+  CHECK(r.accepted == box.accepted());
+  CHECK(r.root == box.root());
 }

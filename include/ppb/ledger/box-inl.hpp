@@ -3,11 +3,15 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
+#include <condition_variable>
 #include <cstring>
-#include <tuple>
+#include <deque>
+#include <exception>
+#include <map>
 #include <mutex>
 #include <set>
+#include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -707,73 +711,208 @@ struct ledger::ballot_box::impl {
   ledger::detail::box_state state;
   log_writer log;
   merkle::tree tree;
-  mutable std::mutex m;  // state, tree and the order of appends
 
-  /// A submission waiting for its decision to be durable. Shared with the leader, which may still
-  /// be notifying it when its caller, already woken, returns.
-  struct waiting {
-    byte_span bytes;
-    const ledger::detail::opened_submission* opened;
+  /// One submission on its way through the box: verified by a worker, decided and appended in
+  /// submission order, then answered by the syncer once its entry is durable.
+  struct job {
+    byte_buffer bytes;
     std::chrono::sys_seconds at;
+    submit_callback done;
+    ledger::detail::opened_submission opened;
     verdict v;
-    std::exception_ptr failure;
-    enum : int { pending, done, lead };
-    std::atomic<int> status{pending};
+    std::exception_ptr failure;  // set when it could not be decided or logged
+    bool logged = false;         // v.entry is its entry
+    std::uint64_t seq = 0;       // its place in submission order
   };
-  // Submissions queue here; one caller at a time leads: it decides the whole queue under `m`,
-  // syncs once, wakes each caller of the batch directly, and hands the lead to the first caller
-  // queued meanwhile. Each caller blocks at most once, and only its own wake-up wakes it.
-  std::mutex queue_mutex;
-  std::vector<std::shared_ptr<waiting>> queue;
-  bool leading = false;
+  using job_ptr = std::unique_ptr<job>;
+  /// Jobs verified together: consecutive submissions.
+  using chunk = std::vector<job_ptr>;
+  /// Most submissions a worker takes at once: enough to make the hand-offs rare, few enough that
+  /// the other workers are not left idle and that a chunk verifies in a few milliseconds.
+  static constexpr std::size_t max_chunk = 64;
 
-  impl(ledger::detail::box_state s, log_writer w, merkle::tree t) : state(std::move(s)), log(std::move(w)), tree(std::move(t)) {}
+  // Stage 1, under `in_mutex`: submissions waiting for a worker, in submission order.
+  std::mutex in_mutex;
+  std::condition_variable in_cv;
+  std::deque<job_ptr> incoming;
+  std::uint64_t submitted = 0;  // `seq` of the next submission
+  unsigned idle_workers = 0;
+  bool stopping = false;
 
-  auto append_locked(byte_buffer body) -> std::uint64_t {
-    tree.append(merkle::leaf_hash(body));
-    return log.append(body);
+  // Stage 2, under `m`: the state, the tree and the order of appends; verified chunks that wait
+  // for an earlier one (decisions follow submission order); decided jobs waiting for the syncer.
+  mutable std::mutex m;
+  std::map<std::uint64_t, chunk> verified;
+  std::uint64_t next_to_decide = 0;
+  std::vector<job_ptr> decided;
+  std::condition_variable sync_cv;
+  bool syncer_waiting = false;
+  bool syncer_stopping = false;
+
+  std::vector<std::thread> workers;
+  std::thread syncer;
+
+  impl(ledger::detail::box_state s, log_writer w, merkle::tree t) : state(std::move(s)), log(std::move(w)), tree(std::move(t)) {
+    try {
+      const unsigned n = hardware_threads();
+      for (unsigned i = 0; i < n; ++i) workers.emplace_back([this] { work(); });
+      syncer = std::thread([this] { sync_loop(); });
+    } catch (...) {
+      stop();
+      throw;
+    }
+  }
+  impl(const impl&) = delete;
+  auto operator=(const impl&) -> impl& = delete;
+  ~impl() { stop(); }
+
+  /// Finishes every submission already made (each gets its answer), then ends the threads.
+  void stop() noexcept {
+    {
+      const std::lock_guard l(in_mutex);
+      stopping = true;
+    }
+    in_cv.notify_all();
+    for (auto& t : workers)
+      if (t.joinable()) t.join();
+    {
+      const std::lock_guard l(m);
+      syncer_stopping = true;
+    }
+    sync_cv.notify_one();
+    if (syncer.joinable()) syncer.join();
   }
 
-  // The leader's turn: decide, log and sync every queued submission, then pass the lead on.
-  void lead() {
-    // The leader's own: once it lets go of the lead, a new leader may start while it still wakes these.
-    std::vector<std::shared_ptr<waiting>> batch;
+  /// Appends under `m`: the log first, so that a refused append changes nothing.
+  auto append_locked(const byte_buffer& body) -> std::uint64_t {
+    const auto index = log.append(body);
+    tree.append(merkle::leaf_hash(body));
+    return index;
+  }
+
+  void enqueue(job_ptr j) {
+    bool wake = false;
     {
-      const std::lock_guard q(queue_mutex);
-      batch.swap(queue);
+      const std::lock_guard l(in_mutex);
+      j->seq = submitted++;
+      incoming.push_back(std::move(j));
+      wake = idle_workers > 0;
     }
-    std::exception_ptr failure;
-    try {
-      std::uint64_t last = 0;
+    if (wake) in_cv.notify_one();
+  }
+
+  /// Takes `j`, already verified by its caller, in submission order from now.
+  void enqueue_verified(job_ptr j) {
+    {
+      const std::lock_guard l(in_mutex);
+      j->seq = submitted++;
+    }
+    chunk c;
+    c.push_back(std::move(j));
+    decide_in_turn(std::move(c));
+  }
+
+  // Verifies the jobs of `c` that are not verified yet.
+  static void verify(chunk& c) {
+    for (auto& j : c) {
+      try {
+        j->opened = ledger::detail::open_submission_bytes(j->bytes);
+      } catch (...) {
+        j->failure = std::current_exception();
+      }
+    }
+  }
+
+  // Parks the verified chunk `c`, then decides every parked chunk whose turn has come (decisions
+  // follow submission order, whichever thread verified first), and wakes the syncer.
+  void decide_in_turn(chunk c) {
+    bool wake = false;
+    {
+      const std::lock_guard l(m);
+      const auto first = c.front()->seq;
+      verified.emplace(first, std::move(c));
+      for (auto it = verified.begin(); it != verified.end() && it->first == next_to_decide; it = verified.erase(it)) {
+        for (auto& j : it->second) {
+          decide_locked(*j);
+          decided.push_back(std::move(j));
+        }
+        next_to_decide += it->second.size();
+      }
+      wake = syncer_waiting && !decided.empty();
+    }
+    if (wake) sync_cv.notify_one();
+  }
+
+  // A worker: takes a chunk of submissions, checks their signatures (the costly part, in parallel
+  // with the other workers), then decides every chunk whose turn has come.
+  void work() {
+    for (;;) {
+      chunk c;
       {
-        const std::lock_guard lock(m);
-        for (const auto& waiter : batch) {
-          auto& w = *waiter;
-          w.v = state.decide(w.bytes, *w.opened, w.at);
-          state.record(w.v, *w.opened);
-          last = w.v.entry = append_locked(ledger::detail::box_decision_body(w.v, w.bytes, w.at));
+        std::unique_lock l(in_mutex);
+        while (incoming.empty() && !stopping) {
+          ++idle_workers;
+          in_cv.wait(l);
+          --idle_workers;
+        }
+        if (incoming.empty()) return;  // stopping, and nothing is left
+        const std::size_t take = std::clamp<std::size_t>(incoming.size() / workers.size(), 1, max_chunk);
+        c.reserve(take);
+        for (std::size_t i = 0; i < take; ++i) {
+          c.push_back(std::move(incoming.front()));
+          incoming.pop_front();
         }
       }
-      log.sync_through(last);
+      verify(c);
+      decide_in_turn(std::move(c));
+    }
+  }
+
+  // Decides `j`, logs the decision (not yet durable) and commits it to the state, in that order:
+  // a failure before the commit leaves the state as it was.
+  void decide_locked(job& j) {
+    if (j.failure) return;
+    try {
+      j.v = state.decide(j.bytes, j.opened, j.at);
+      j.v.entry = append_locked(ledger::detail::box_decision_body(j.v, j.bytes, j.at));
+      j.logged = true;
+      state.record(j.v, j.opened);
     } catch (...) {
-      failure = std::current_exception();  // every caller of the batch learns of it: none is durable
+      j.failure = std::current_exception();
     }
-    std::shared_ptr<waiting> next;
-    {
-      const std::lock_guard q(queue_mutex);
-      if (queue.empty())
-        leading = false;
-      else
-        next = queue.front();
-    }
-    for (const auto& w : batch) {
-      w->failure = failure;
-      w->status.store(waiting::done);
-      w->status.notify_one();
-    }
-    if (next) {
-      next->status.store(waiting::lead);
-      next->status.notify_one();
+  }
+
+  // The syncer: makes every decided entry durable with one fdatasync per round, then answers the
+  // round's submissions. Decisions made meanwhile form the next round.
+  void sync_loop() {
+    std::vector<job_ptr> round;
+    for (;;) {
+      {
+        std::unique_lock l(m);
+        while (decided.empty() && !syncer_stopping) {
+          syncer_waiting = true;
+          sync_cv.wait(l);
+          syncer_waiting = false;
+        }
+        if (decided.empty()) return;
+        round.swap(decided);
+      }
+      std::optional<std::uint64_t> last;
+      for (const auto& j : round)
+        if (j->logged) last = j->v.entry;  // entries are appended in this order
+      std::exception_ptr failure;
+      if (last) {
+        try {
+          log.sync_through(*last);
+        } catch (...) {
+          failure = std::current_exception();  // none of the round is durable
+        }
+      }
+      for (auto& j : round) {
+        auto f = j->failure ? j->failure : j->logged ? failure : nullptr;
+        j->done(std::move(j->v), std::move(f));
+      }
+      round.clear();
     }
   }
 };
@@ -813,27 +952,43 @@ PPB_FUNC auto ledger::ballot_box::open(const std::filesystem::path& path, const 
   return ballot_box(std::make_unique<impl>(std::move(*r.state), std::move(writer), std::move(r.tree)));
 }
 
+PPB_FUNC void ledger::ballot_box::submit_async(byte_buffer signed_bytes, std::chrono::sys_seconds at, submit_callback done) {
+  if (!impl_) throw usage_error("ballot_box: used after being moved from", errc::misuse);
+  if (!done) throw usage_error("submit_async: the callback is empty", errc::misuse);
+  auto j = std::make_unique<impl::job>();
+  j->bytes = std::move(signed_bytes);
+  j->at = at;
+  j->done = std::move(done);
+  impl_->enqueue(std::move(j));
+}
+
 PPB_FUNC auto ledger::ballot_box::submit(byte_span signed_bytes, std::chrono::sys_seconds at) -> verdict {
-  // The signature check, the costly part, runs on the caller's thread before the lock.
-  const auto opened = detail::open_submission_bytes(signed_bytes);
-  const auto me = std::make_shared<impl::waiting>();
-  me->bytes = signed_bytes;
-  me->opened = &opened;
-  me->at = at;
-  auto& box = *impl_;
-  bool lead_now = false;
-  {
-    const std::lock_guard q(box.queue_mutex);
-    box.queue.push_back(me);
-    if (!box.leading) box.leading = lead_now = true;
-  }
-  if (!lead_now) {
-    me->status.wait(impl::waiting::pending);
-    lead_now = me->status.load() == impl::waiting::lead;
-  }
-  if (lead_now) box.lead();  // its own submission is in the batch it takes, so it is done after
-  if (me->failure) std::rethrow_exception(me->failure);
-  return std::move(me->v);
+  // Shared with the callback, which may still be notifying when this caller, already woken, returns.
+  struct answer {
+    verdict v;
+    std::exception_ptr failure;
+    std::atomic<bool> ready{false};
+  };
+  if (!impl_) throw usage_error("ballot_box: used after being moved from", errc::misuse);
+  const auto a = std::make_shared<answer>();
+  auto j = std::make_unique<impl::job>();
+  j->bytes.assign(signed_bytes.begin(), signed_bytes.end());
+  j->at = at;
+  j->done = [a](verdict v, std::exception_ptr failure) {
+    a->v = std::move(v);
+    a->failure = std::move(failure);
+    a->ready.store(true);
+    a->ready.notify_one();
+  };
+  // This thread would only wait meanwhile: it checks its own signature, sparing a hand-over to a
+  // worker, then its submission takes its turn like any other.
+  impl::chunk c;
+  c.push_back(std::move(j));
+  impl::verify(c);
+  impl_->enqueue_verified(std::move(c.front()));
+  a->ready.wait(false);
+  if (a->failure) std::rethrow_exception(a->failure);
+  return std::move(a->v);
 }
 
 PPB_FUNC auto ledger::ballot_box::revoke(const public_key& key, std::chrono::sys_seconds at) -> bool {

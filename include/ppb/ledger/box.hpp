@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -99,9 +100,21 @@ struct box_setup {
 /// How one submission went, as `replay_log` reports it to a caller that wants each one.
 using verdict_callback = std::function<void(const verdict&)>;
 
-/// The box. Thread-safe: many threads may `submit` at once; signature checks run on the callers'
-/// threads in parallel, decisions are serialised, and callers waiting for durability share one
-/// fdatasync.
+/// How `submit_async` answers, exactly once per submission: with `failure` null, `v` is the verdict
+/// and its entry is durable; otherwise `failure` holds what kept the decision from being logged
+/// durably (`error(errc::io)` once the log is unusable; `v` is then meaningless and no receipt may
+/// be given). Runs on the box's sync thread: it must not throw (that ends the program), should be
+/// quick (it holds up the answers behind it), and must not call `submit` (which would wait for
+/// that very thread).
+using submit_callback = std::function<void(verdict v, std::exception_ptr failure)>;
+
+/// The box. Thread-safe: any thread may `submit` or `submit_async` at once. A submission goes
+/// through a pipeline the box runs itself: a pool of one worker thread per core
+/// (`hardware_threads()`) checks signatures in parallel (`submit` checks on its caller's thread),
+/// decisions are made and appended one at a time in submission order, and one sync thread makes
+/// them durable — one fdatasync for every decision made while the previous one ran (group
+/// commit) — then answers. The threads start in
+/// `create`/`open` and end with the box (a process that forks must make its box after the fork).
 class PPB_API ballot_box {
  public:
   /// Creates the log at `path` with the setup and credentials entries (synced). `roll`, in the
@@ -123,8 +136,18 @@ class PPB_API ballot_box {
 
   /// Decides `signed_bytes` — a signed ballot, or a paper batch (`crypto::is_paper_batch`) — at
   /// time `at`, logs the decision, and returns once it is durable. A batch is accepted or refused
-  /// whole; its verdict's `ballot_id` is the batch id.
+  /// whole; its verdict's `ballot_id` is the batch id. It is `submit_async` and a wait for its
+  /// answer, except that the calling thread checks the signature itself rather than hand it to a
+  /// worker; throws what the callback would get as `failure`.
   [[nodiscard]] auto submit(byte_span signed_bytes, std::chrono::sys_seconds at) -> verdict;
+  /// Decides `signed_bytes` at time `at` as `submit` does, without waiting: `done` is called once
+  /// the decision is durable (or cannot be made so), on the box's sync thread. Submissions are
+  /// decided and logged in the order of the `submit_async` calls (calls from different threads in
+  /// the order they took the queue), so one client's revisions keep their order. Returns at once:
+  /// O(1), no I/O. The destructor waits for every submission made before it to be answered; a
+  /// callback may call `submit_async` again, but not while the box is being destroyed. A server
+  /// keeps a bounded number in flight. Throws `usage_error(errc::misuse)` when `done` is empty.
+  void submit_async(byte_buffer signed_bytes, std::chrono::sys_seconds at, submit_callback done);
   /// Revokes `key` from now on (its ballots already counted stay counted; it cannot vote again).
   /// Returns false if the key is not on the list or already revoked.
   auto revoke(const public_key& key, std::chrono::sys_seconds at) -> bool;
