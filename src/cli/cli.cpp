@@ -129,7 +129,7 @@ auto parse_rule_options(const args& a) -> rule_options {
     opts.tie = tie_break::parse(*t);
     opts.tie_given = true;
   }
-  const bool lot = std::find(opts.tie.criteria.begin(), opts.tie.criteria.end(), tie_criterion::lot) != opts.tie.criteria.end();
+  const bool lot = opts.tie.draws_lots();
   if (auto s = a.value("--seed")) {
     // A seed the policy never reads would look as if it had decided something.
     if (!lot) throw usage(fmt::format("--seed goes with --tie-break lot; the tie-break {} draws no lots", opts.tie.name()));

@@ -193,6 +193,12 @@ static void options(void) {
     tally_with(b, other, sizeof other);
     CHECK_STR_EQ(ids, other);
   }
+  {
+    /* A node limit of 0 means none: max-welfare proves its allocation optimal. */
+    const char* const kv[] = {"rule", "max-welfare", "node-limit", "0", NULL};
+    tally_with(kv, ids, sizeof ids);
+    CHECK_STR_EQ(ids, "b,c");
+  }
 }
 
 static void option_errors(void) {
@@ -250,6 +256,20 @@ static void option_errors(void) {
   CHECK_OK(ppb_tally_options_set(opts, "completion", "bogus"));
   CHECK_STATUS(ppb_tally_run(e, opts, &o), PPB_ERR_INVALID_ARGUMENT);
   CHECK_LAST_ERROR("[ppb.usage_error.200] unknown completion 'bogus'", 200);
+  /* A seed without a lot, or a node limit without max-welfare, would decide nothing: refused. */
+  ppb_tally_options_free(opts);
+  CHECK_OK(ppb_tally_options_new(&opts));
+  CHECK_OK(ppb_tally_options_set(opts, "seed", "7"));
+  CHECK_STATUS(ppb_tally_run(e, opts, &o), PPB_ERR_INVALID_ARGUMENT);
+  CHECK_LAST_ERROR("[ppb.usage_error.200] seed goes with the tie-break lot; the tie-break min-cost,max-votes,file-order draws no lots", 200);
+  CHECK_OK(ppb_tally_options_set(opts, "tie-break", "lot"));
+  CHECK_OK(ppb_tally_run(e, opts, &o));
+  ppb_outcome_free(o);
+  CHECK_OK(ppb_tally_options_set(opts, "node-limit", "1000"));
+  CHECK_STATUS(ppb_tally_run(e, opts, &o), PPB_ERR_INVALID_ARGUMENT);
+  CHECK_LAST_ERROR("[ppb.usage_error.200] node-limit goes with the rule max-welfare", 200);
+  CHECK_STATUS(ppb_tally_options_set(opts, "node-limit", "-3"), PPB_ERR_INVALID_ARGUMENT);
+  CHECK_LAST_ERROR("[ppb.usage_error.200] node-limit '-3' is not a non-negative whole number", 200);
   /* `meta` needs a META rule, which this file lacks. */
   ppb_tally_options_free(opts);
   CHECK_OK(ppb_tally_options_new(&opts));

@@ -460,7 +460,7 @@ TEST_CASE("log: group commit shares fdatasyncs between concurrent writers") {
       });
     for (auto& th : pool) th.join();
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    CHECK(all_durable);
+    CHECK(all_durable.load());
     CHECK(w.size() == threads * per_thread);
     CHECK(w.durable_size() == threads * per_thread);
     syncs = w.syncs();

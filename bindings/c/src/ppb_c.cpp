@@ -35,6 +35,8 @@ struct ppb_tally_options {
   ppb::rule_options opts;
   std::string tie_spec = "default";  // kept so that "seed" and "tie-break" may come in either order
   std::uint64_t seed = 0;
+  bool seed_given = false;        // refused by ppb_tally_run unless the tie-break draws lots
+  bool node_limit_given = false;  // refused by ppb_tally_run unless the rule is max-welfare
 };
 
 struct ppb_outcome {
@@ -85,12 +87,12 @@ auto rule_names() -> const std::vector<std::string>& {
   return names;
 }
 
-auto parse_seed(const char* text) -> std::uint64_t {
+auto parse_whole(std::string_view key, const char* text) -> std::uint64_t {
   const std::string_view s(text);
   std::uint64_t v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size())
-    throw usage_error("seed '" + std::string(s) + "' is not a non-negative whole number");
+    throw usage_error(std::string(key) + " '" + std::string(s) + "' is not a non-negative whole number");
   return v;
 }
 
@@ -317,8 +319,12 @@ PPB_CAPI ppb_status ppb_tally_options_set(ppb_tally_options* options, const char
       next.opts.tie_given = true;
       next.tie_spec = value;
     } else if (k == "seed") {
-      next.seed = parse_seed(value);
+      next.seed = parse_whole(k, value);
+      next.seed_given = true;
       next.opts.tie = ppb::tie_break::parse(next.tie_spec, next.seed);
+    } else if (k == "node-limit") {
+      next.opts.node_limit = parse_whole(k, value);
+      next.node_limit_given = true;
     } else if (k == "completion") {
       if (*value == '\0') throw usage_error("completion is empty (use none, add1, …)");
       next.opts.completion = value;
@@ -326,7 +332,7 @@ PPB_CAPI ppb_status ppb_tally_options_set(ppb_tally_options* options, const char
       next.opts.comparison = parse_bool(key, value);
     } else {
       throw usage_error("unknown tally option '" + std::string(k) +
-                        "' (known: rule, satisfaction, tie-break, seed, completion, comparison)");
+                        "' (known: rule, satisfaction, tie-break, seed, completion, comparison, node-limit)");
     }
     *options = std::move(next);
     return PPB_OK;
@@ -351,6 +357,12 @@ PPB_CAPI ppb_status ppb_tally_run(const ppb_election* election, const ppb_tally_
     const ppb::rule_options defaults;
     const ppb::rule_options& opts = options != nullptr ? live(options, "options").opts : defaults;
     need(out_outcome, "out_outcome");
+    if (options != nullptr) {
+      // As `ppb tally`: an option the rule never reads would look as if it had decided something.
+      if (options->seed_given && !opts.tie.draws_lots())
+        throw usage_error("seed goes with the tie-break lot; the tie-break " + opts.tie.name() + " draws no lots");
+      if (options->node_limit_given && opts.rule != "max-welfare") throw usage_error("node-limit goes with the rule max-welfare");
+    }
     auto h = std::make_unique<ppb_outcome>();
     h->election = e.data;
     h->out = ppb::tally::run(e.data->inst, e.data->prof, opts);

@@ -174,7 +174,7 @@ class Election(_Handle):
 
     def tally(self, rule="greedy", **options):
         """Runs a rule by name with `ppb tally`'s options, spelled with underscores:
-        ``satisfaction``, ``tie_break``, ``seed``, ``completion``, ``comparison``.
+        ``satisfaction``, ``tie_break``, ``seed``, ``completion``, ``comparison``, ``node_limit``.
         Returns an `Outcome`. Raises `InvalidArgumentError` for an unknown rule or option, or an
         option the rule does not take."""
         opts = ctypes.c_void_p()

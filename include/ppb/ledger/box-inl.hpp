@@ -9,6 +9,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -1069,8 +1070,15 @@ PPB_FUNC auto ledger::replay_log(const std::filesystem::path& path, const voter_
 PPB_FUNC auto ledger::tally_units(const box_setup& setup, const std::vector<profile>& profiles) -> std::vector<outcome> {
   if (profiles.size() != setup.ballots.size()) throw usage_error("tally_units: one profile per ballot unit");
   const auto opts = io::tally_options(setup.election.spec().tally);
-  std::vector<outcome> out;
-  for (std::size_t u = 0; u < profiles.size(); ++u) out.push_back(tally::run(setup.ballots[u], profiles[u], opts));
+  // Units are independent: tally them on every core, the largest first so that one big city
+  // does not start last. Each outcome depends only on its unit, so the order does not matter.
+  std::vector<std::size_t> order(profiles.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return profiles[a].voters() > profiles[b].voters(); });
+  std::vector<outcome> out(profiles.size());
+  parallel_for(order.size(), hardware_threads(),
+               [&](std::size_t i) { out[order[i]] = tally::run(setup.ballots[order[i]], profiles[order[i]], opts); });
   return out;
 }
 

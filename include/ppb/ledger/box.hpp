@@ -215,7 +215,8 @@ PPB_API auto replay_log(const std::filesystem::path& path, const voter_roll* rol
 /// `ppb log verify` checks after the replay itself. O(tally).
 PPB_API auto result_fault(const replay_report& r) -> std::optional<std::string>;
 
-/// The tally of every ballot unit with the election's rule (`tally_spec`), in setup order. Pure.
+/// The tally of every ballot unit with the election's rule (`tally_spec`), in setup order, the units
+/// spread over every core. Pure: the result does not depend on the number of cores.
 PPB_API auto tally_units(const box_setup& setup, const std::vector<profile>& profiles) -> std::vector<outcome>;
 /// `tally_units` as the JSON the box publishes as its result:
 /// `{"election": ID_HEX, "units": [{"unit": ID, "ballots": N, "outcome": {… as ppb tally --json}}]}`.

@@ -24,7 +24,7 @@ PPB_FUNC auto tally::start_outcome(const instance& inst, const project_totals& t
   out.rule = std::move(rule);
   out.satisfaction = std::move(satisfaction);
   out.tie_break = tie.name();
-  if (std::find(tie.criteria.begin(), tie.criteria.end(), tie_criterion::lot) != tie.criteria.end()) out.seed = tie.seed;
+  if (tie.draws_lots()) out.seed = tie.seed;
   out.budget = inst.budget;
   out.projects.resize(inst.size());
   for (project_index p = 0; p < inst.size(); ++p) {

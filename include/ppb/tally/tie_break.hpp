@@ -4,6 +4,7 @@
 #ifndef PPB_TALLY_TIE_BREAK_HPP
 #define PPB_TALLY_TIE_BREAK_HPP
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -44,6 +45,10 @@ struct tie_break {
   static auto parse(std::string_view spec, std::uint64_t seed = 0) -> tie_break;
   /// The policy as text, e.g. `"min-cost,max-votes,file-order"`.
   [[nodiscard]] auto name() const -> std::string;
+  /// Whether the policy draws lots (so `seed` decides something).
+  [[nodiscard]] auto draws_lots() const -> bool {
+    return std::find(criteria.begin(), criteria.end(), tie_criterion::lot) != criteria.end();
+  }
 
   /// A total priority over the instance's projects: `rank[p]` smaller wins ties.
   /// `votes[p]` is the number of ballots listing p (for `max-votes`). O(n log n).

@@ -828,9 +828,12 @@ PPB_CAPI void ppb_tally_options_free(ppb_tally_options* options);
  *   "satisfaction"  points, cost, cardinality
  *   "tie-break"     default, file-order, lexicographic, lot, or a comma list of min-cost,
  *                   max-votes, file-order, lexicographic, lot
- *   "seed"          the lot's seed, a non-negative whole number
+ *   "seed"          the lot's seed, a non-negative whole number (only with a tie-break that
+ *                   draws lots: ppb_tally_run refuses it otherwise)
  *   "completion"    MES only: none, add1, add1-exhaustive, greedy, or a chain such as add1+greedy
  *   "comparison"    MES only: "1"/"true" or "0"/"false": equalshares.net's comparison step
+ *   "node-limit"    max-welfare only: stop the branch and bound after N nodes (0 = no limit;
+ *                   default 50000000); the outcome's JSON "optimal" says whether it finished
  * `key` and `value` are NUL-terminated.
  * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT for a NULL pointer, an unknown key, or a value the
  *           option does not take (the message lists what it takes); PPB_ERR_MISUSE for a dead
@@ -853,7 +856,7 @@ PPB_CAPI ppb_status ppb_rule_name(size_t index, const char** out_name);
  *                      error. It holds its own reference to the election's data, so either may be
  *                      freed first.
  * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT when the rule does not take one of the options given
- *           or the file's META does not name a rule `meta` can run; PPB_ERR_PARSE when a number
+ *           (a seed without a lot, a node limit without max-welfare, …) or the file's META does not name a rule `meta` can run; PPB_ERR_PARSE when a number
  *           overflows while counting; PPB_ERR_MISUSE for a dead handle; PPB_ERR_NOMEM. */
 PPB_CAPI ppb_status ppb_tally_run(const ppb_election* election, const ppb_tally_options* options,
                                   ppb_outcome** out_outcome);
