@@ -1,8 +1,8 @@
 // A national participatory-budgeting cycle end to end on one machine (issue 7), next to the bare
 // limits of the same machine measured in the same run.
-// usage: national_bench [--smoke] [--voters N] [--seed S] [--clients C] [--chunk K] [--dir DIR]
-//        (default 100,000 voters; --smoke: 10,000 voters, 4 regions, 200 villages, shorter bare limits; C = 64 submitting
-//        threads; K = 250,000 voters signed and then submitted at a time; DIR: scratch files,
+// usage: national_bench [--smoke] [--voters N] [--seed S] [--in-flight W] [--chunk K] [--dir DIR]
+//        (default 100,000 voters; --smoke: 10,000 voters, 4 regions, 200 villages, shorter bare limits; W = 4,096 submissions
+//        unanswered at most, as a server keeps them; K = 250,000 voters signed and then submitted at a time; DIR: scratch files,
 //        default a fresh directory under /tmp, removed afterwards; --trace: each stage's start and
 //        end on stderr, for `perf report --time`)
 //
@@ -11,7 +11,7 @@
 // through ppb's public API, the paths the CLI takes: the roll CSV read with `io::read_roll`
 // (`ppb roll check`), one credential per eligible voter (`ppb credentials issue`, keys derived from
 // the seed), ballots built and signed on every core (the voters' side, reported apart), submitted
-// to `ballot_box` from C threads (`ppb box submit`), `close`, the counted ballots
+// to `ballot_box::submit_async` with at most W unanswered (`ppb box submit`), `close`, the counted ballots
 // (`ballot_box::profiles`), every unit tallied with greedy and with MES + add1 + greedy on every
 // core, the result JSON logged (`ppb box close`), the closed log replayed and its result re-checked
 // (`ppb log verify`), and the results page (`ppb report LOG`). Each stage's wall and CPU seconds,
@@ -56,7 +56,7 @@ auto voter_seed(std::uint64_t seed, std::uint64_t i) -> ppb::key_seed {
 
 void usage_exit() {
   std::fprintf(stderr,
-               "usage: national_bench [--smoke] [--voters N] [--seed S] [--clients C] [--chunk K] [--dir DIR] "
+               "usage: national_bench [--smoke] [--voters N] [--seed S] [--in-flight W] [--chunk K] [--dir DIR] "
                "[--trace]\n");
   std::exit(2);
 }
@@ -65,7 +65,7 @@ void usage_exit() {
 
 auto main(int argc, char** argv) -> int {
   std::uint64_t voters = 100000, seed = 2026, chunk = 250000;
-  unsigned clients = 64;
+  std::uint64_t in_flight = 4096;
   bool smoke = false, voters_given = false;
   std::string dir_arg, command = "national_bench";
   for (int i = 1; i < argc; ++i) {
@@ -79,15 +79,15 @@ auto main(int argc, char** argv) -> int {
     if (a == "--smoke") smoke = true;
     else if (a == "--voters") voters = std::stoull(value()), voters_given = true;
     else if (a == "--seed") seed = std::stoull(value());
-    else if (a == "--clients") clients = static_cast<unsigned>(std::stoul(value()));
+    else if (a == "--in-flight") in_flight = std::stoull(value());
     else if (a == "--chunk") chunk = std::stoull(value());
     else if (a == "--dir") dir_arg = value();
     else if (a == "--trace") measure::trace_stages = true;
     else usage_exit();
   }
   if (smoke && !voters_given) voters = 10000;
-  if (voters < 1000 || voters > 50'000'000 || clients == 0 || chunk == 0) {
-    std::fprintf(stderr, "national_bench: --voters must be 1,000 to 50,000,000; --clients and --chunk positive\n");
+  if (voters < 1000 || voters > 50'000'000 || in_flight == 0 || chunk == 0) {
+    std::fprintf(stderr, "national_bench: --voters must be 1,000 to 50,000,000; --in-flight and --chunk positive\n");
     return 2;
   }
   ppb::crypto::init();
@@ -270,10 +270,14 @@ auto main(int argc, char** argv) -> int {
   std::vector<std::uint32_t> ballot_index(scen.units.size(), ~0u);
   for (std::uint32_t b = 0; b < nb; ++b) ballot_index[scen.ballot_unit[b]] = b;
   measure::stage sign{"sign ballots (`crypto::sign_ballot`, all cores: the voters' side)", 0, 0, 0, "ballots", 0, 0, {}};
-  measure::stage submit{"submit (`ballot_box::submit` from " + std::to_string(clients) + " threads: verify, decide, durable append)",
+  measure::stage submit{"submit (`ballot_box::submit_async`, " + std::to_string(in_flight) +
+                            " in flight: verify, decide, durable append)",
                         0, 0, 0, "ballots", 0, 0, {}};
   std::uint64_t ballot_bytes = 0;
-  std::atomic<std::uint64_t> refused{0};
+  // Static: the box's sync thread may still be returning from the last callback when the
+  // submitting thread has seen every answer.
+  static std::atomic<std::uint64_t> refused{0}, answered{0};
+  std::uint64_t sent = 0;
   for (std::uint64_t a = 0; a < credentials; a += chunk) {
     const auto n = std::min<std::uint64_t>(chunk, credentials - a);
     std::vector<ppb::byte_buffer> signed_ballots(2 * n);
@@ -304,17 +308,26 @@ auto main(int argc, char** argv) -> int {
     sign.wall += seconds_since(s0);
     sign.cpu += measure::cpu_seconds() - c0;
     sign.peak = std::max(sign.peak, measure::status_bytes("VmHWM"));
-    std::vector<const ppb::byte_buffer*> queue;
-    for (const auto& x : signed_ballots)
+    std::vector<ppb::byte_buffer*> queue;
+    for (auto& x : signed_ballots)
       if (!x.empty()) queue.push_back(&x), ballot_bytes += x.size();
     sign.items += queue.size();
     const auto before_submit = measure::reset_peak();
     if (a == 0) submit.before = before_submit;
     s0 = clock_type::now();
     c0 = measure::cpu_seconds();
-    ppb::parallel_for(queue.size(), clients, [&](std::size_t k) {
-      if (!box->submit(*queue[k], voting_at).accepted) ++refused;
-    });
+    // As a server does: one thread hands the ballots to `submit_async`, keeping at most W
+    // unanswered, and each callback counts its answer once the entry is durable.
+    for (auto* ballot : queue) {
+      for (auto done = answered.load(); sent - done >= in_flight; done = answered.load()) answered.wait(done);
+      box->submit_async(std::move(*ballot), voting_at, [](ppb::ledger::verdict v, std::exception_ptr failure) {
+        if (failure || !v.accepted) ++refused;
+        answered.fetch_add(1);
+        answered.notify_one();
+      });
+      ++sent;
+    }
+    for (auto done = answered.load(); done < sent; done = answered.load()) answered.wait(done);
     submit.wall += seconds_since(s0);
     submit.cpu += measure::cpu_seconds() - c0;
     submit.peak = std::max(submit.peak, measure::status_bytes("VmHWM"));
