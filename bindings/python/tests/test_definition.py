@@ -10,14 +10,13 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 import unittest
 
 import ppb
+import ppb_cli
 
 DATA = os.environ.get("PPB_TEST_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "..", "tests", "data"))
-CLI = os.environ.get("PPB_CLI")
 ELECTION = os.path.join(DATA, "election_small_city.json")
 ROLL = os.path.join(DATA, "roll_small_city.csv")
 VOTING = "2026-04-20T10:00:00Z"
@@ -25,7 +24,7 @@ VOTING = "2026-04-20T10:00:00Z"
 
 def cli(*args):
     """Runs `ppb ARGS`: (exit status, stdout lines)."""
-    r = subprocess.run([CLI] + list(args), capture_output=True, text=True)
+    r = ppb_cli.run(*args)
     return r.returncode, r.stdout.splitlines()
 
 

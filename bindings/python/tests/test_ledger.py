@@ -5,13 +5,12 @@ Run by CTest with PPB_C_LIBRARY, PPB_CLI and PPB_TEST_DATA in the environment (s
 """
 
 import os
-import subprocess
 import tempfile
 import unittest
 
 import ppb
 
-CLI = os.environ.get("PPB_CLI")
+from ppb_cli import CLI, run as run_cli
 
 ELECTION = """{
   "format": "ppb/election/v1",
@@ -242,9 +241,9 @@ class DistrictVoteTest(unittest.TestCase):
         if not CLI:  # reported as skipped, so that a run without the CLI does not pass silently
             self.skipTest("PPB_CLI (the built `ppb`) is not set: not compared with `ppb log tally`")
         if CLI:
-            out = subprocess.run([CLI, "log", "tally", self.log, "--json"], capture_output=True, text=True, check=True)
+            out = run_cli("log", "tally", self.log, "--json", check=True)
             self.assertEqual(out.stdout, ppb.tally_log_json(self.log) + "\n")
-            verify = subprocess.run([CLI, "log", "verify", self.log], capture_output=True, text=True)
+            verify = run_cli("log", "verify", self.log)
             self.assertEqual(verify.returncode, 0, verify.stdout + verify.stderr)
             self.assertIn(root.hex(), verify.stdout)
 

@@ -10,7 +10,6 @@ import gc
 import glob
 import json
 import os
-import subprocess
 import threading
 import unittest
 
@@ -18,7 +17,7 @@ import ppb
 from ppb import _native
 
 DATA = os.environ.get("PPB_TEST_DATA", os.path.join(os.path.dirname(__file__), "..", "..", "..", "tests", "data"))
-CLI = os.environ.get("PPB_CLI")
+from ppb_cli import CLI, run as run_cli
 
 SMALL = ("META\nkey;value\ndescription;Small test\ncurrency;KZT\nbudget;10\nvote_type;approval\nmax_length;1\n"
          "PROJECTS\nproject_id;cost;name\na;6;Park\nb;5;Library\nc;4;Bench\n"
@@ -27,7 +26,7 @@ SMALL = ("META\nkey;value\ndescription;Small test\ncurrency;KZT\nbudget;10\nvote
 
 def cli_tally(path, args):
     """`ppb tally PATH --json --quiet ARGS`: (exit status, stdout)."""
-    r = subprocess.run([CLI, "tally", path, "--json", "--quiet"] + args, capture_output=True, text=True)
+    r = run_cli("tally", path, "--json", "--quiet", *args)
     return r.returncode, r.stdout
 
 
