@@ -97,9 +97,6 @@ struct box_setup {
   std::vector<credential> officers;     ///< polling-point officers' keys and the unit each serves
 };
 
-/// How one submission went, as `replay_log` reports it to a caller that wants each one.
-using verdict_callback = std::function<void(const verdict&)>;
-
 /// How `submit_async` answers, exactly once per submission: with `failure` null, `v` is the verdict
 /// and its entry is durable; otherwise `failure` holds what kept the decision from being logged
 /// durably (`error(errc::io)` once the log is unusable; `v` is then meaningless and no receipt may
