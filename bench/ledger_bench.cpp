@@ -41,42 +41,24 @@
 #include "ppb/ledger/log.hpp"
 #include "ppb/ledger/merkle.hpp"
 #include "ppb/model/calendar.hpp"
+#include "measure.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
 
-using clock_type = std::chrono::steady_clock;
-
-/// A field of /proc/self/status in bytes ("VmHWM": the peak resident set, "VmRSS": the current one).
-auto status_bytes(const char* field) -> std::uint64_t {
-  std::ifstream in("/proc/self/status");
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(field, 0) == 0) return std::stoull(line.substr(line.find(':') + 1)) * 1024;
-  return 0;
-}
+using measure::clock_type, measure::cpu_model, measure::cpu_seconds, measure::load_average, measure::machine_cpu_now,
+    measure::mb, measure::rate, measure::reset_peak, measure::seconds_since, measure::status_bytes;
 
 /// Memory of one stage: the resident set before it and its peak during it. The peak is reset at
 /// the start of the stage (`/proc/self/clear_refs`), so each stage reports its own peak.
 struct memory_stage {
   std::uint64_t before = 0, peak = 0;
   static auto start() -> memory_stage {
-#ifdef __GLIBC__
-    malloc_trim(0);  // return what earlier stages freed, so that `before` is what is still in use
-#endif
-    std::ofstream("/proc/self/clear_refs") << "5";
-    return {status_bytes("VmRSS"), 0};
+    return {reset_peak(), 0};
   }
   void stop() { peak = std::max(status_bytes("VmHWM"), before); }
   [[nodiscard]] auto growth() const -> std::uint64_t { return peak - before; }
 };
-
-/// User and system CPU seconds of the whole process so far (every thread).
-auto cpu_seconds() -> double {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 /// Context switches of the whole process so far: voluntary (a thread blocked) and involuntary
 /// (a thread was preempted).
@@ -108,55 +90,6 @@ struct async_progress {
     wake_at.store(~std::uint64_t{0});
   }
 };
-
-auto seconds_since(clock_type::time_point t0) -> double {
-  return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-auto cpu_model() -> std::string {
-  std::ifstream in("/proc/cpuinfo");
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind("model name", 0) == 0) {
-      const auto colon = line.find(':');
-      if (colon != std::string::npos) return line.substr(line.find_first_not_of(" \t", colon + 1));
-    }
-  return "unknown";
-}
-
-auto load_average() -> std::string {
-  std::ifstream in("/proc/loadavg");
-  std::string a, b, c;
-  in >> a >> b >> c;
-  return a + " " + b + " " + c;
-}
-
-/// Busy and total CPU seconds of the whole machine (every process) from /proc/stat.
-struct machine_cpu {
-  double busy = 0, total = 0;
-};
-auto machine_cpu_now() -> machine_cpu {
-  std::ifstream in("/proc/stat");
-  std::string cpu;
-  double user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
-  in >> cpu >> user >> nice >> system >> idle >> iowait >> irq >> softirq >> steal;
-  const double hz = static_cast<double>(::sysconf(_SC_CLK_TCK));
-  const double busy = user + nice + system + irq + softirq + steal;
-  return {busy / hz, (busy + idle + iowait) / hz};
-}
-
-/// "1.23M", "456k", "789" — rates in a table.
-auto rate(double per_s) -> std::string {
-  char buf[32];
-  if (per_s >= 1e6)
-    std::snprintf(buf, sizeof buf, "%.2fM", per_s / 1e6);
-  else if (per_s >= 1e4)
-    std::snprintf(buf, sizeof buf, "%.1fk", per_s / 1e3);
-  else
-    std::snprintf(buf, sizeof buf, "%.0f", per_s);
-  return buf;
-}
-
-auto mb(std::uint64_t bytes) -> double { return static_cast<double>(bytes) / 1e6; }
 
 auto seed_of(std::uint64_t tag, std::uint64_t i) -> ppb::key_seed {
   ppb::key_seed s{};
@@ -320,17 +253,7 @@ auto main(int argc, char** argv) -> int {
     }
   }
   std::atomic<std::uint64_t> bad{0};
-  // Each limit is the best of three timings of `count` calls of `f(i)` on `threads` threads: the
-  // machine's capacity, not one unlucky moment of a shared virtual machine.
-  const auto best_rate = [&](std::uint64_t count, unsigned threads, auto&& f) {
-    double best = 0;
-    for (int rep = 0; rep < 3; ++rep) {
-      const auto s0 = clock_type::now();
-      ppb::parallel_for(count, threads, f);
-      best = std::max(best, static_cast<double>(count) / seconds_since(s0));
-    }
-    return best;
-  };
+  using measure::best_rate;
   const auto verify_one = [&](std::size_t i) {
     if (!ppb::crypto::verify(vkeys[i % distinct], vmsgs[i % distinct], vsigs[i % distinct])) ++bad;
   };

@@ -171,15 +171,7 @@ auto main(int argc, char** argv) -> int {
     vsigs[i] = sk.sign(vmsgs[i]);
   }
   std::atomic<std::uint64_t> bad{0};
-  const auto best_rate = [&](std::uint64_t count, unsigned threads, auto&& f) {
-    double best = 0;
-    for (int rep = 0; rep < 3; ++rep) {
-      const auto s0 = clock_type::now();
-      ppb::parallel_for(count, threads, f);
-      best = std::max(best, static_cast<double>(count) / seconds_since(s0));
-    }
-    return best;
-  };
+  using measure::best_rate;
   const auto verify_one = [&](std::size_t i) {
     if (!ppb::crypto::verify(vkeys[i % distinct], vmsgs[i % distinct], vsigs[i % distinct])) ++bad;
   };
