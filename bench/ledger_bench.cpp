@@ -11,12 +11,7 @@
 // submit concurrently, so their waits share fdatasyncs); the replay of the closed log; Merkle proofs over N leaves; peak memory and the
 // log's size. Wall and CPU seconds, context switches and each stage's own peak memory are
 // reported, never asserted; so is how much CPU other processes took during the run.
-#include <fcntl.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -46,7 +41,7 @@
 
 namespace {
 
-using measure::clock_type, measure::cpu_model, measure::cpu_seconds, measure::load_average, measure::machine_cpu_now,
+using measure::clock_type, measure::cpu_model, measure::disk_write, measure::cpu_seconds, measure::load_average, measure::machine_cpu_now,
     measure::mb, measure::rate, measure::reset_peak, measure::seconds_since, measure::status_bytes;
 
 /// Memory of one stage: the resident set before it and its peak during it. The peak is reset at
@@ -163,37 +158,6 @@ void table_head(std::initializer_list<const char*> head) {
   std::printf("|\n%s|\n", sep.c_str());
 }
 
-/// Sequential durable writes: `records` records of 4 KiB with an fdatasync every `every`.
-struct disk_result {
-  double seconds = 0;
-  std::uint64_t bytes = 0, syncs = 0;
-};
-auto disk_write(const std::filesystem::path& file, std::uint64_t records, std::uint64_t every) -> disk_result {
-  std::vector<char> block(4096, 'x');
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    std::perror("open");
-    std::exit(1);
-  }
-  disk_result r;
-  const auto t0 = clock_type::now();
-  for (std::uint64_t i = 0; i < records; ++i) {
-    if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size())) {
-      std::perror("write");
-      std::exit(1);
-    }
-    r.bytes += block.size();
-    if ((i + 1) % every == 0 || i + 1 == records) {
-      ::fdatasync(fd);
-      ++r.syncs;
-    }
-  }
-  r.seconds = seconds_since(t0);
-  ::close(fd);
-  std::filesystem::remove(file);
-  return r;
-}
-
 }  // namespace
 
 auto main(int argc, char** argv) -> int {
@@ -239,66 +203,25 @@ auto main(int argc, char** argv) -> int {
   // ---------------------------------------------------------------------------------------------
   // 1. Bare limits.
   const std::uint64_t verify_iters = smoke ? 1000 : 10000;
-  constexpr std::size_t distinct = 256;  // distinct keys and messages, cycled
-  std::vector<ppb::public_key> vkeys(distinct);
-  std::vector<ppb::byte_buffer> vmsgs(distinct);
-  std::vector<ppb::signature> vsigs(distinct);
-  {
-    const auto election = ppb::crypto::election_id("bench");
-    for (std::size_t i = 0; i < distinct; ++i) {
-      const auto sk = ppb::secret_key::from_seed(seed_of(1, i));
-      vkeys[i] = sk.public_part();
-      vmsgs[i] = ppb::crypto::encode_ballot(ballot_of(election, vkeys[i], i));
-      vsigs[i] = sk.sign(vmsgs[i]);
-    }
-  }
-  std::atomic<std::uint64_t> bad{0};
-  using measure::best_rate;
-  const auto verify_one = [&](std::size_t i) {
-    if (!ppb::crypto::verify(vkeys[i % distinct], vmsgs[i % distinct], vsigs[i % distinct])) ++bad;
-  };
-  const auto point_one = [&](std::size_t i) {
-    if (!ppb::crypto::is_valid_credential_key(vkeys[i % distinct])) ++bad;
-  };
-  // What the box does per ballot before its lock: verify, then parse strictly.
-  std::vector<ppb::byte_buffer> vsigned(distinct);
-  for (std::size_t i = 0; i < distinct; ++i) {
-    vsigned[i] = vmsgs[i];
-    vsigned[i].insert(vsigned[i].end(), vsigs[i].begin(), vsigs[i].end());
-  }
-  const auto open_one = [&](std::size_t i) {
-    if (!ppb::crypto::open_ballot(vsigned[i % distinct])) ++bad;
-  };
   const std::uint64_t verify_all_iters = verify_iters * cores;
-  const double verify1 = best_rate(verify_iters, 1, verify_one);
-  const double verify_all = best_rate(verify_all_iters, cores, verify_one);
-  const double point1 = best_rate(verify_iters, 1, point_one);
-  const double point_all = best_rate(verify_all_iters, cores, point_one);
-  const double open1 = best_rate(verify_iters, 1, open_one);
-  if (bad != 0) {
-    std::fprintf(stderr, "unexpected: %llu failed verifications\n", static_cast<unsigned long long>(bad.load()));
-    return 1;
-  }
-  const std::uint64_t sha_mib = smoke ? 16 : 256;
-  std::vector<std::uint8_t> mib(1u << 20);
-  for (std::size_t i = 0; i < mib.size(); ++i) mib[i] = static_cast<std::uint8_t>(i * 131);
-  ppb::digest sink{};
-  auto t0 = clock_type::now();
-  for (std::uint64_t i = 0; i < sha_mib; ++i) {
-    mib[0] = sink[0];
-    sink = ppb::crypto::sha256(mib);
-  }
-  const double sha_mbs = static_cast<double>(sha_mib << 20) / seconds_since(t0) / 1e6;
+  const measure::crypto_samples samples;
+  const double verify1 = samples.verify_rate(verify_iters, 1);
+  const double verify_all = samples.verify_rate(verify_all_iters, cores);
+  const double point1 = samples.point_check_rate(verify_iters, 1);
+  const double point_all = samples.point_check_rate(verify_all_iters, cores);
+  // What the box does per ballot before its lock: verify, then parse strictly.
+  const double open1 = samples.open_rate(verify_iters, 1);
+  const double sha_mbs = measure::sha256_mbs(smoke ? 16 : 256);
   const auto disk = disk_write(dir.path / "disk.bin", smoke ? 1024 : 16384, 64);
   const auto disk1 = disk_write(dir.path / "disk1.bin", smoke ? 100 : 1000, 1);
-  const double record_mbs = mb(disk.bytes) / disk.seconds;
+  const double record_mbs = disk.mbs();
 
   std::printf("### Bare limits\n\n");
   {
     table_head({"measure", "rate", "per core"});
     std::printf(
         "| Ed25519 verify, 1 core (`crypto::verify`, %zu-byte messages, best of 3 × %llu calls) | %s/s | %s/s |\n",
-        vmsgs[0].size(), static_cast<unsigned long long>(verify_iters), rate(verify1).c_str(), rate(verify1).c_str());
+        samples.message_bytes(), static_cast<unsigned long long>(verify_iters), rate(verify1).c_str(), rate(verify1).c_str());
     std::printf("| Ed25519 verify, %u threads (`parallel_for`) | %s/s | %s/s |\n", cores, rate(verify_all).c_str(),
                 rate(verify_all / cores).c_str());
     std::printf("| credential point check, 1 core (`is_valid_credential_key`) | %s/s | %s/s |\n", rate(point1).c_str(),
@@ -327,6 +250,7 @@ auto main(int argc, char** argv) -> int {
   auto mem_voters = memory_stage::start();
   std::vector<ppb::byte_buffer> ballots(n);
   double keygen_s = 0, sign_s = 0, keygen_cpu = 0, sign_cpu = 0;
+  auto t0 = clock_type::now();
   {
     std::vector<ppb::secret_key> secrets(n);
     t0 = clock_type::now();
@@ -619,7 +543,7 @@ auto main(int argc, char** argv) -> int {
                 per_ballot + 9 + static_cast<double>(ppb::ledger::record_overhead_bytes), per_ballot);
   }
   // The same all-core verify measurement again, to show how much the machine moved meanwhile.
-  const double verify_all_end = best_rate(verify_all_iters, cores, verify_one);
+  const double verify_all_end = samples.verify_rate(verify_all_iters, cores);
   const auto machine1 = machine_cpu_now();
   const double others = std::max(0.0, (machine1.busy - machine0.busy) - (cpu_seconds() - cpu0));
   const double machine_s = std::max(1e-9, machine1.total - machine0.total);

@@ -1,7 +1,6 @@
 // What the benchmarks measure about themselves and the machine: wall and CPU seconds, each stage's
 // own peak memory, the bare limits (Ed25519 verify, SHA-256, durable sequential writes, memory
-// bandwidth), and Markdown output. (ledger_bench.cpp still carries its own copies of the first
-// few; it is being rebuilt elsewhere and should include this header afterwards.)
+// bandwidth), and Markdown output. ledger_bench and national_bench both take them from here.
 #ifndef PPB_BENCH_MEASURE_HPP
 #define PPB_BENCH_MEASURE_HPP
 
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -24,6 +24,9 @@
 #include <vector>
 
 #include "ppb/core/parallel.hpp"
+#include "ppb/crypto/canonical.hpp"
+#include "ppb/crypto/hash.hpp"
+#include "ppb/crypto/keys.hpp"
 
 namespace measure {
 
@@ -158,27 +161,108 @@ inline void table_head(std::initializer_list<const char*> head) {
   std::printf("|\n%s|\n", sep.c_str());
 }
 
-/// Sequential durable writes: `records` records of 4 KiB with an fdatasync every `every`; MB/s.
-inline auto disk_write_mbs(const std::filesystem::path& file, std::uint64_t records, std::uint64_t every) -> double {
+/// Sequential durable writes: `records` records of 4 KiB with an fdatasync every `every`.
+struct disk_result {
+  double seconds = 0;
+  std::uint64_t bytes = 0, syncs = 0;
+  [[nodiscard]] auto mbs() const -> double { return static_cast<double>(bytes) / seconds / 1e6; }
+};
+inline auto disk_write(const std::filesystem::path& file, std::uint64_t records, std::uint64_t every) -> disk_result {
   std::vector<char> block(4096, 'x');
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     std::perror("open");
     std::exit(1);
   }
+  disk_result r;
   const auto t0 = clock_type::now();
   for (std::uint64_t i = 0; i < records; ++i) {
     if (::write(fd, block.data(), block.size()) != static_cast<ssize_t>(block.size())) {
       std::perror("write");
       std::exit(1);
     }
-    if ((i + 1) % every == 0 || i + 1 == records) ::fdatasync(fd);
+    r.bytes += block.size();
+    if ((i + 1) % every == 0 || i + 1 == records) {
+      ::fdatasync(fd);
+      ++r.syncs;
+    }
   }
-  const double s = seconds_since(t0);
+  r.seconds = seconds_since(t0);
   ::close(fd);
   std::filesystem::remove(file);
-  return static_cast<double>(records * block.size()) / s / 1e6;
+  return r;
 }
+
+/// SHA-256 on one core over `mib` MiB in 1 MiB buffers, each hash feeding the next; MB/s.
+inline auto sha256_mbs(std::uint64_t mib) -> double {
+  std::vector<std::uint8_t> buffer(1u << 20);
+  for (std::size_t i = 0; i < buffer.size(); ++i) buffer[i] = static_cast<std::uint8_t>(i * 131);
+  ppb::digest sink{};
+  const auto t0 = clock_type::now();
+  for (std::uint64_t i = 0; i < mib; ++i) {
+    buffer[0] = sink[0];
+    sink = ppb::crypto::sha256(buffer);
+  }
+  return static_cast<double>(mib << 20) / seconds_since(t0) / 1e6;
+}
+
+/// Signed sample ballots (`distinct` keys, messages and signatures, cycled) for the bare limits of
+/// the checks a ballot costs: each rate is `best_rate` of `count` calls on `threads` threads. A
+/// check that fails ends the program: the limits would be meaningless.
+class crypto_samples {
+ public:
+  explicit crypto_samples(std::size_t distinct = 256) : keys_(distinct), messages_(distinct), signatures_(distinct), signed_(distinct) {
+    const auto election = ppb::crypto::election_id("bench");
+    for (std::size_t i = 0; i < distinct; ++i) {
+      ppb::key_seed seed{};
+      for (std::size_t b = 0; b < 8; ++b) seed[b] = static_cast<std::uint8_t>(i >> (8 * b));
+      seed[31] = 0xb5;
+      const auto sk = ppb::secret_key::from_seed(seed);
+      keys_[i] = sk.public_part();
+      ppb::ballot_content b;
+      b.election = election;
+      b.credential = keys_[i];
+      b.revision = 1;
+      b.items = {1, 3, 4};
+      messages_[i] = ppb::crypto::encode_ballot(b);
+      signatures_[i] = sk.sign(messages_[i]);
+      signed_[i] = messages_[i];
+      signed_[i].insert(signed_[i].end(), signatures_[i].begin(), signatures_[i].end());
+    }
+  }
+  /// Bytes of one signed message (what a verify hashes).
+  [[nodiscard]] auto message_bytes() const -> std::size_t { return messages_.front().size(); }
+  /// Ed25519 verifies per second (`crypto::verify`).
+  [[nodiscard]] auto verify_rate(std::uint64_t count, unsigned threads) const -> double {
+    return checked(count, threads, [this](std::size_t i) { return ppb::crypto::verify(keys_[i], messages_[i], signatures_[i]); });
+  }
+  /// Credential point checks per second (`crypto::is_valid_credential_key`).
+  [[nodiscard]] auto point_check_rate(std::uint64_t count, unsigned threads) const -> double {
+    return checked(count, threads, [this](std::size_t i) { return ppb::crypto::is_valid_credential_key(keys_[i]); });
+  }
+  /// Signed ballots opened per second (`crypto::open_ballot`: verify, then the strict parse).
+  [[nodiscard]] auto open_rate(std::uint64_t count, unsigned threads) const -> double {
+    return checked(count, threads, [this](std::size_t i) { return static_cast<bool>(ppb::crypto::open_ballot(signed_[i])); });
+  }
+
+ private:
+  template <class Check>
+  auto checked(std::uint64_t count, unsigned threads, Check check) const -> double {
+    std::atomic<std::uint64_t> bad{0};
+    const double r = best_rate(count, threads, [&](std::size_t i) {
+      if (!check(i % keys_.size())) ++bad;
+    });
+    if (bad != 0) {
+      std::fprintf(stderr, "unexpected: %llu failed checks in the bare limits\n", static_cast<unsigned long long>(bad.load()));
+      std::exit(1);
+    }
+    return r;
+  }
+  std::vector<ppb::public_key> keys_;
+  std::vector<ppb::byte_buffer> messages_;
+  std::vector<ppb::signature> signatures_;
+  std::vector<ppb::byte_buffer> signed_;
+};
 
 /// Bytes per second of one sequential read pass over `bytes` bytes (summing 64-bit words), best
 /// of three: the bare cost of a pass over a profile of that size.

@@ -155,47 +155,12 @@ auto main(int argc, char** argv) -> int {
   // -----------------------------------------------------------------------------------------------
   // Bare limits (best of three each).
   const std::uint64_t verify_iters = smoke ? 1000 : 10000;
-  constexpr std::size_t distinct = 256;
-  std::vector<ppb::public_key> vkeys(distinct);
-  std::vector<ppb::byte_buffer> vmsgs(distinct);
-  std::vector<ppb::signature> vsigs(distinct);
-  for (std::size_t i = 0; i < distinct; ++i) {
-    const auto sk = ppb::secret_key::from_seed(voter_seed(~seed, i));
-    vkeys[i] = sk.public_part();
-    ppb::ballot_content b;
-    b.election = ppb::crypto::election_id(election_text);
-    b.credential = vkeys[i];
-    b.revision = 1;
-    b.items = {1, 3, 4};
-    vmsgs[i] = ppb::crypto::encode_ballot(b);
-    vsigs[i] = sk.sign(vmsgs[i]);
-  }
-  std::atomic<std::uint64_t> bad{0};
-  using measure::best_rate;
-  const auto verify_one = [&](std::size_t i) {
-    if (!ppb::crypto::verify(vkeys[i % distinct], vmsgs[i % distinct], vsigs[i % distinct])) ++bad;
-  };
-  const auto point_one = [&](std::size_t i) {
-    if (!ppb::crypto::is_valid_credential_key(vkeys[i % distinct])) ++bad;
-  };
-  const double verify1 = best_rate(verify_iters, 1, verify_one);
-  const double verify_all = best_rate(verify_iters * cores, cores, verify_one);
-  const double point_all = best_rate(verify_iters * cores, cores, point_one);
-  if (bad != 0) {
-    std::fprintf(stderr, "unexpected: failed verifications in the bare limits\n");
-    return 1;
-  }
-  const std::uint64_t sha_mib = smoke ? 16 : 256;
-  std::vector<std::uint8_t> mib(1u << 20);
-  for (std::size_t i = 0; i < mib.size(); ++i) mib[i] = static_cast<std::uint8_t>(i * 131);
-  ppb::digest sink{};
-  t0 = clock_type::now();
-  for (std::uint64_t i = 0; i < sha_mib; ++i) {
-    mib[0] = sink[0];
-    sink = ppb::crypto::sha256(mib);
-  }
-  const double sha_mbs = static_cast<double>(sha_mib << 20) / seconds_since(t0) / 1e6;
-  const double disk_mbs = measure::disk_write_mbs(dir / "disk.bin", smoke ? 1024 : 16384, 64);
+  const measure::crypto_samples samples;
+  const double verify1 = samples.verify_rate(verify_iters, 1);
+  const double verify_all = samples.verify_rate(verify_iters * cores, cores);
+  const double point_all = samples.point_check_rate(verify_iters * cores, cores);
+  const double sha_mbs = measure::sha256_mbs(smoke ? 16 : 256);
+  const double disk_mbs = measure::disk_write(dir / "disk.bin", smoke ? 1024 : 16384, 64).mbs();
 
   std::vector<measure::stage> stages;
   const auto add = [&](measure::stage s) -> measure::stage& {
