@@ -813,14 +813,12 @@ struct ledger::ballot_box::impl {
     decide_in_turn(std::move(c));
   }
 
-  // Verifies the jobs of `c` that are not verified yet.
-  static void verify(chunk& c) {
-    for (auto& j : c) {
-      try {
-        j->opened = ledger::detail::open_submission_bytes(j->bytes);
-      } catch (...) {
-        j->failure = std::current_exception();
-      }
+  // Checks the signature of `j` and opens it; a refusal is its failure.
+  static void verify(job& j) {
+    try {
+      j.opened = ledger::detail::open_submission_bytes(j.bytes);
+    } catch (...) {
+      j.failure = std::current_exception();
     }
   }
 
@@ -864,7 +862,7 @@ struct ledger::ballot_box::impl {
           incoming.pop_front();
         }
       }
-      verify(c);
+      for (auto& j : c) verify(*j);
       decide_in_turn(std::move(c));
     }
   }
@@ -983,10 +981,8 @@ PPB_FUNC auto ledger::ballot_box::submit(byte_span signed_bytes, std::chrono::sy
   };
   // This thread would only wait meanwhile: it checks its own signature, sparing a hand-over to a
   // worker, then its submission takes its turn like any other.
-  impl::chunk c;
-  c.push_back(std::move(j));
-  impl::verify(c);
-  impl_->enqueue_verified(std::move(c.front()));
+  impl::verify(*j);
+  impl_->enqueue_verified(std::move(j));
   a->ready.wait(false);
   if (a->failure) std::rethrow_exception(a->failure);
   return std::move(a->v);
