@@ -571,42 +571,78 @@ struct box_replay {
 
   void run(const std::filesystem::path& path, const voter_roll* roll) {
     ledger::log_reader reader(path);
-    // Entries are read in batches whose signatures are checked on every core first — the costly
-    // part of a replay — then decided one by one in log order.
+    // Entries are read in batches whose signatures are checked on every core — the costly part of
+    // a replay — while the batch before is decided one entry at a time in log order, so the cores
+    // never wait for the decisions.
     constexpr std::size_t batch_size = 8192;
-    std::vector<byte_buffer> batch(batch_size);
-    std::vector<opened_submission> opened(batch_size);
+    struct batch {
+      std::vector<byte_buffer> bodies = std::vector<byte_buffer>(batch_size);
+      std::vector<opened_submission> opened = std::vector<opened_submission>(batch_size);
+      std::size_t size = 0;
+      void read(ledger::log_reader& r) {
+        for (size = 0; size < batch_size && r.next(bodies[size]);) ++size;
+      }
+      void open() {
+        parallel_for(size, hardware_threads(), [this](std::size_t i) { opened[i] = open_submission(bodies[i]); });
+      }
+    };
+    batch current, next;
+    std::exception_ptr read_failure;  // a damaged record: thrown once every entry before it is decided
+    const auto read_batch = [&](batch& b) {
+      try {
+        b.read(reader);
+      } catch (...) {
+        read_failure = std::current_exception();  // b holds the good entries before it
+      }
+    };
+    read_batch(current);
+    current.open();
     std::vector<credential> creds;
     bool setup_done = false;
-    for (;;) {
-      std::size_t n = 0;
-      while (n < batch_size && reader.next(batch[n])) ++n;
-      if (n == 0) break;
-      parallel_for(n, hardware_threads(), [&](std::size_t i) { opened[i] = open_submission(batch[i]); });
-      for (std::size_t i = 0; i < n; ++i) {
-        const auto& body = batch[i];
-        const auto index = tree.size();
-        const auto e = ledger::parse_entry_body(body);
-        box_cursor c(e.payload, index);
-        const auto at = std::chrono::sys_seconds(std::chrono::seconds(static_cast<std::int64_t>(e.time)));
-        if (index == 0) {
-          if (e.type != ledger::entry_type::setup) throw c.corrupt("a log starts with its setup entry");
-          report.setup = box_read_setup(e.payload, index);
-        } else if (e.type == ledger::entry_type::credentials) {
-          if (setup_done) throw c.corrupt("credentials after the first submission");
-          box_read_credentials(e.payload, index, creds);
-        } else {
-          if (!setup_done) {
-            auto s = report.setup;
-            s.credentials = std::move(creds);
-            state.emplace(std::move(s), roll);
-            setup_done = true;
-          }
-          apply(e, at, c, index, roll, opened[i]);
+    while (current.size > 0) {
+      next.size = 0;
+      if (!read_failure) read_batch(next);
+      std::exception_ptr open_failure;
+      std::thread opener([&] {
+        try {
+          next.open();
+        } catch (...) {
+          open_failure = std::current_exception();
         }
-        tree.append(merkle::leaf_hash(body));
+      });
+      try {
+        for (std::size_t i = 0; i < current.size; ++i) {
+          const auto& body = current.bodies[i];
+          const auto index = tree.size();
+          const auto e = ledger::parse_entry_body(body);
+          box_cursor c(e.payload, index);
+          const auto at = std::chrono::sys_seconds(std::chrono::seconds(static_cast<std::int64_t>(e.time)));
+          if (index == 0) {
+            if (e.type != ledger::entry_type::setup) throw c.corrupt("a log starts with its setup entry");
+            report.setup = box_read_setup(e.payload, index);
+          } else if (e.type == ledger::entry_type::credentials) {
+            if (setup_done) throw c.corrupt("credentials after the first submission");
+            box_read_credentials(e.payload, index, creds);
+          } else {
+            if (!setup_done) {
+              auto s = report.setup;
+              s.credentials = std::move(creds);
+              state.emplace(std::move(s), roll);
+              setup_done = true;
+            }
+            apply(e, at, c, index, roll, current.opened[i]);
+          }
+          tree.append(merkle::leaf_hash(body));
+        }
+      } catch (...) {
+        opener.join();  // the first bad entry is this batch's, whatever the next one holds
+        throw;
       }
+      opener.join();
+      if (open_failure) std::rethrow_exception(open_failure);
+      std::swap(current, next);
     }
+    if (read_failure) std::rethrow_exception(read_failure);
     if (!setup_done && tree.size() > 0) {
       auto s = report.setup;
       s.credentials = std::move(creds);
