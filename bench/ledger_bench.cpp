@@ -73,19 +73,6 @@ struct submit_run {
   std::vector<float> latency;  // seconds of each submission, sorted
 };
 
-/// What the callbacks of `submit_async` share with the thread that submits.
-struct async_progress {
-  std::atomic<std::uint64_t> completed{0}, refused{0};
-  std::atomic<std::uint64_t> wake_at{~std::uint64_t{0}};  // the submitter sleeps until `completed` reaches it
-  std::vector<float> latency;  // start time of each submission (seconds), then its latency
-  clock_type::time_point t0;
-  void wait_for(std::uint64_t target) {
-    wake_at.store(target);
-    for (auto c = completed.load(); c < target; c = completed.load()) completed.wait(c);
-    wake_at.store(~std::uint64_t{0});
-  }
-};
-
 auto seed_of(std::uint64_t tag, std::uint64_t i) -> ppb::key_seed {
   ppb::key_seed s{};
   for (int b = 0; b < 8; ++b) {
@@ -291,7 +278,7 @@ auto main(int argc, char** argv) -> int {
   const auto log_setup_bytes = std::filesystem::file_size(log_path);
 
   // Measures `submit_all(box)`, which submits every ballot and fills in latencies and refusals.
-  const auto measure = [&](ppb::ledger::ballot_box& b, submit_run& r, auto&& submit_all) {
+  const auto measure_run = [&](ppb::ledger::ballot_box& b, submit_run& r, auto&& submit_all) {
     const auto syncs0 = b.syncs();
     const auto s0 = clock_type::now();
     const auto cpu0_run = cpu_seconds();
@@ -310,23 +297,23 @@ auto main(int argc, char** argv) -> int {
   // 2a. Through `submit_async` from this thread, at most `in_flight` unanswered at once: when the
   // window is full, it sleeps until half of it is answered (one wake-up per W/2 submissions).
   submit_run async_run;
-  async_progress progress;  // outlives the box's threads: the last callback may still be returning
-  progress.latency.resize(n);
-  const bool async_ok = measure(box, async_run, [&] {
-    progress.t0 = clock_type::now();
+  // Both outlive the box's threads: the last callback may still be returning.
+  measure::async_window window;
+  std::vector<float> latency(n);  // start time of each submission (seconds), then its latency
+  const auto async_t0 = clock_type::now();
+  const bool async_ok = measure_run(box, async_run, [&] {
     for (std::uint64_t i = 0; i < n; ++i) {
-      if (i - progress.completed.load() >= in_flight) progress.wait_for(i - in_flight / 2);
-      progress.latency[i] = static_cast<float>(seconds_since(progress.t0));
-      box.submit_async(ballots[i], at, [p = &progress, i](ppb::ledger::verdict v, std::exception_ptr failure) {
-        p->latency[i] = static_cast<float>(seconds_since(p->t0)) - p->latency[i];
-        if (failure || !v.accepted) ++p->refused;
-        if (p->completed.fetch_add(1) + 1 == p->wake_at.load()) p->completed.notify_one();
+      window.make_room(i, in_flight);
+      latency[i] = static_cast<float>(seconds_since(async_t0));
+      box.submit_async(ballots[i], at, [&window, &latency, async_t0, i](ppb::ledger::verdict v, std::exception_ptr failure) {
+        latency[i] = static_cast<float>(seconds_since(async_t0)) - latency[i];
+        window.answered(!failure && v.accepted);
       });
     }
-    progress.wait_for(n);
+    window.wait_for(n);
   });
-  async_run.refused = progress.refused.load();
-  async_run.latency = std::move(progress.latency);
+  async_run.refused = window.refused.load();
+  async_run.latency = std::move(latency);
   std::sort(async_run.latency.begin(), async_run.latency.end());
   mem_box.stop();
 
@@ -338,7 +325,7 @@ auto main(int argc, char** argv) -> int {
     auto box2 = ppb::ledger::ballot_box::create(blocking_path, std::move(blocking_setup));
     blocking_run.latency.resize(n);
     std::atomic<std::uint64_t> refused{0};
-    blocking_ok = measure(box2, blocking_run, [&] {
+    blocking_ok = measure_run(box2, blocking_run, [&] {
       ppb::parallel_for(n, clients, [&](std::size_t i) {
         const auto s0 = clock_type::now();
         const auto v = box2.submit(ballots[i], at);

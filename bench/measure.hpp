@@ -264,6 +264,30 @@ class crypto_samples {
   std::vector<ppb::byte_buffer> signed_;
 };
 
+/// What the callbacks of `submit_async` share with the one thread that submits, as a server keeps
+/// at most W submissions unanswered: when the window is full, the submitter sleeps until half of
+/// it is answered (one wake-up per W/2 answers; waking at every answer would cost a context
+/// switch per ballot and take a core from the box's workers).
+struct async_window {
+  std::atomic<std::uint64_t> completed{0}, refused{0};
+  std::atomic<std::uint64_t> wake_at{~std::uint64_t{0}};  // the submitter sleeps until `completed` reaches it
+  /// Sleeps until `completed` reaches `target`.
+  void wait_for(std::uint64_t target) {
+    wake_at.store(target);
+    for (auto c = completed.load(); c < target; c = completed.load()) completed.wait(c);
+    wake_at.store(~std::uint64_t{0});
+  }
+  /// Before submission number `sent` (counted from 0): waits while `window` are unanswered.
+  void make_room(std::uint64_t sent, std::uint64_t window) {
+    if (sent - completed.load() >= window) wait_for(sent - window / 2);
+  }
+  /// Each callback, once: counts the answer and wakes the submitter when it is the one awaited.
+  void answered(bool accepted) {
+    if (!accepted) ++refused;
+    if (completed.fetch_add(1) + 1 == wake_at.load()) completed.notify_one();
+  }
+};
+
 /// Bytes per second of one sequential read pass over `bytes` bytes (summing 64-bit words), best
 /// of three: the bare cost of a pass over a profile of that size.
 inline auto read_bandwidth(std::uint64_t bytes) -> double {

@@ -233,7 +233,7 @@ auto main(int argc, char** argv) -> int {
   std::uint64_t ballot_bytes = 0;
   // Static: the box's sync thread may still be returning from the last callback when the
   // submitting thread has seen every answer.
-  static std::atomic<std::uint64_t> refused{0}, answered{0};
+  static measure::async_window window;
   std::uint64_t sent = 0;
   for (std::uint64_t a = 0; a < credentials; a += chunk) {
     const auto n = std::min<std::uint64_t>(chunk, credentials - a);
@@ -276,15 +276,13 @@ auto main(int argc, char** argv) -> int {
     // As a server does: one thread hands the ballots to `submit_async`, keeping at most W
     // unanswered, and each callback counts its answer once the entry is durable.
     for (auto* ballot : queue) {
-      for (auto done = answered.load(); sent - done >= in_flight; done = answered.load()) answered.wait(done);
+      window.make_room(sent, in_flight);
       box->submit_async(std::move(*ballot), voting_at, [](ppb::ledger::verdict v, std::exception_ptr failure) {
-        if (failure || !v.accepted) ++refused;
-        answered.fetch_add(1);
-        answered.notify_one();
+        window.answered(!failure && v.accepted);
       });
       ++sent;
     }
-    for (auto done = answered.load(); done < sent; done = answered.load()) answered.wait(done);
+    window.wait_for(sent);
     submit.wall += seconds_since(s0);
     submit.cpu += measure::cpu_seconds() - c0;
     submit.peak = std::max(submit.peak, measure::status_bytes("VmHWM"));
@@ -295,8 +293,8 @@ auto main(int argc, char** argv) -> int {
   const auto ballots = submit.items;
   // What the open box holds (its state, tree and buffers): resident now over before `create`.
   const auto box_resident = measure::reset_peak() - box_create_before;
-  if (refused != 0 || box->accepted() != ballots) {
-    std::fprintf(stderr, "unexpected: %llu ballots refused\n", static_cast<unsigned long long>(refused.load()));
+  if (window.refused != 0 || box->accepted() != ballots) {
+    std::fprintf(stderr, "unexpected: %llu ballots refused\n", static_cast<unsigned long long>(window.refused.load()));
     return 1;
   }
   sign.note = "K = " + std::to_string(chunk) + " voters a batch; " +
