@@ -300,8 +300,11 @@ auto main(int argc, char** argv) -> int {
   sign.note = "K = " + std::to_string(chunk) + " voters a batch; " +
               std::to_string(static_cast<int>(static_cast<double>(ballot_bytes) / static_cast<double>(ballots))) +
               " bytes per signed ballot";
-  submit.note = "**" + std::to_string(static_cast<int>(100.0 * static_cast<double>(ballots) / submit.wall / verify_all)) +
-                "% of the all-core verify rate** (target ≥ 85%); " + std::to_string(box->syncs()) + " fdatasyncs";
+  // Both ratios: the all-core rate measured is sometimes low on a shared VM, cores × 1-core never.
+  const double submit_rate = static_cast<double>(ballots) / submit.wall;
+  submit.note = "**" + std::to_string(static_cast<int>(100.0 * submit_rate / verify_all)) + "% of the all-core verify rate**, " +
+                std::to_string(static_cast<int>(100.0 * submit_rate / (verify1 * cores))) + "% of " + std::to_string(cores) +
+                " × the 1-core rate (target ≥ 85%); " + std::to_string(box->syncs()) + " fdatasyncs";
   add(std::move(sign));
   const auto submit_at = stages.size();
   add(std::move(submit));
