@@ -2,7 +2,8 @@
 // completion, add1-exhaustive, add1-exhaustive+greedy, add1) and --rule meta on the largest
 // pabulib files and on a synthetic profile of 1 M voters × 200 projects, and compares with
 // pabutools' times recorded in pabulib/INDEX.md. Prints Markdown tables; nothing is asserted.
-// usage: rules_bench [PABULIB_DIR] [--no-synthetic] [--smoke]
+// usage: rules_bench [PABULIB_DIR] [--no-synthetic | --synthetic-only] [--voters N] [--smoke]
+//        (--voters: the synthetic profile's size, default 1,000,000)
 #include <fmt/format.h>
 
 #include <sys/resource.h>
@@ -29,7 +30,7 @@ auto seconds_since(clock_type::time_point start) -> double {
   return std::chrono::duration<double>(clock_type::now() - start).count();
 }
 
-// 1 M voters, 200 projects, ballots of 1..10 approvals with Zipf-like popularity; seeded.
+// `voters` voters, 200 projects, ballots of 1..10 approvals with Zipf-like popularity; seeded.
 auto synthetic(std::size_t voters, std::size_t projects) -> ppb::election {
   std::mt19937_64 rng(20240601);
   ppb::election e;
@@ -195,10 +196,13 @@ auto peak_rss_mb() -> double {
 
 auto main(int argc, char** argv) -> int {
   std::filesystem::path dir = std::filesystem::path(PPB_SHARED_DIR) / "pabulib";
-  bool with_synthetic = true, smoke = false;
+  bool with_synthetic = true, with_files = true, smoke = false;
+  std::size_t voters = 1'000'000;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--no-synthetic") with_synthetic = false;
+    else if (a == "--synthetic-only") with_files = false;
+    else if (a == "--voters" && i + 1 < argc) voters = std::stoull(argv[++i]);
     else if (a == "--smoke") smoke = true;  // CI: one small file, no synthetic profile
     else dir = a;
   }
@@ -213,7 +217,7 @@ auto main(int argc, char** argv) -> int {
                                        "Poland_Warszawa_2023_Targowek.pb", "Poland_Wieliczka_2023_Green_Budget.pb",
                                        "Poland_Warszawa_2017_Mlynow.pb", "France_Toulouse_2019.pb"};
   std::vector<std::string> speedups;
-  for (const char* f : files) {
+  for (const char* f : with_files ? files : std::vector<const char*>{}) {
     const auto start = clock_type::now();
     ppb::election e;
     try {
@@ -226,7 +230,7 @@ auto main(int argc, char** argv) -> int {
   }
   if (with_synthetic) {
     const auto start = clock_type::now();
-    const auto e = synthetic(1'000'000, 200);
+    const auto e = synthetic(voters, 200);
     const double read_s = seconds_since(start);
     // Memory of MES (with add1) over the profile it tallies: the growth of the peak resident set
     // while it runs, first thing after the profile is built.
@@ -236,7 +240,7 @@ auto main(int argc, char** argv) -> int {
     mes.completion = "add1";
     (void)ppb::tally::run(e.inst, e.prof, mes);
     const double grew = peak_rss_mb() - before;
-    print_row("synthetic 1M voters x 200 projects", e, read_s, pabutools, speedups);
+    print_row(fmt::format("synthetic {} voters x 200 projects", voters), e, read_s, pabutools, speedups);
     fmt::print("\nsynthetic profile: {:.0f} MB of ballot arrays; MES with add1 raised the peak resident set by "
                "{:.0f} MB ({:.1f}× the profile)\n",
                profile_mb, grew, grew / profile_mb);
