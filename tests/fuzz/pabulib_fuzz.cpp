@@ -2,8 +2,8 @@
 // Properties: malformed text is refused with a ppb::error and nothing else; a file that parses
 // writes back (io::to_pabulib) to text that parses to the same profile and the same instance, and
 // writing that again gives the same text. "The same instance" leaves out the META keys the writer
-// rewrites from the model (budget, vote_type): "100" and "100.00", "Approval" and "approval" are
-// one amount and one type, spelled apart.
+// rewrites from the model (budget, vote_type, num_projects, num_votes): "100" and "100.00",
+// "Approval" and "approval", "+2" and "2" are one amount, one type and one count, spelled apart.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -24,7 +24,7 @@ namespace {
 // The instance with the META keys that to_pabulib rewrites from the model taken out.
 auto without_model_keys(ppb::instance inst) -> ppb::instance {
   std::erase_if(inst.meta, [](const auto& kv) {
-    return kv.first == "budget" || kv.first == "vote_type";
+    return kv.first == "budget" || kv.first == "vote_type" || kv.first == "num_projects" || kv.first == "num_votes";
   });
   return inst;
 }
