@@ -42,7 +42,7 @@
 namespace {
 
 using measure::clock_type, measure::cpu_model, measure::disk_write, measure::cpu_seconds, measure::load_average, measure::machine_cpu_now,
-    measure::mb, measure::rate, measure::reset_peak, measure::seconds_since, measure::status_bytes;
+    measure::mb, measure::rate, measure::reset_peak, measure::seconds_since, measure::status_bytes, measure::table_head;
 
 /// Memory of one stage: the resident set before it and its peak during it. The peak is reset at
 /// the start of the stage (`/proc/self/clear_refs`), so each stage reports its own peak.
@@ -133,16 +133,6 @@ auto ballot_of(const ppb::digest& election, const ppb::public_key& key, std::uin
   b.items.assign(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(k));
   std::sort(b.items.begin(), b.items.end());
   return b;
-}
-
-/// Prints a Markdown table's head.
-void table_head(std::initializer_list<const char*> head) {
-  std::string sep;
-  for (const char* h : head) {
-    std::printf("| %s ", h);
-    sep += "|---";
-  }
-  std::printf("|\n%s|\n", sep.c_str());
 }
 
 }  // namespace
