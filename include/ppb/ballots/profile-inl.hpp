@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "ppb/ballots/profile.hpp"
+#include "ppb/core/index_table.hpp"
 
 PPB_BEGIN_NAMESPACE
 
@@ -91,36 +92,31 @@ PPB_FUNC void profile::add(std::span<const project_index> items, std::span<const
 }
 
 PPB_FUNC auto profile::find_distinct() const -> distinct_rows {
-  // Open addressing over row numbers, keyed by the row's items and points: no copy of any ballot,
-  // and the first appearance of each distinct ballot fixes its place, so the result is deterministic.
+  // An index over row numbers, keyed by the row's items and points: no copy of any ballot, and
+  // the first appearance of each distinct ballot fixes its place, so the result is deterministic.
   const auto hash_of = [&](std::size_t i) {
     std::uint64_t h = 1469598103934665603ULL;
     const auto b = (*this)[i];
     for (auto p : b.items) h = (h ^ p) * 1099511628211ULL;
     for (auto q : b.points) h = (h ^ static_cast<std::uint64_t>(q)) * 1099511628211ULL;
-    return h ^ (h >> 29);
+    return index_table::mix(h);
   };
-  std::size_t capacity = 16;
-  while (capacity < size() * 2) capacity *= 2;
-  // 32-bit slots halve the table; a profile of 2^32 distinct rows would not fit in memory anyway.
-  if (size() >= std::numeric_limits<std::uint32_t>::max()) throw usage_error("profile too large to merge");
-  constexpr auto empty = std::numeric_limits<std::uint32_t>::max();
-  std::vector<std::uint32_t> slot(capacity, empty);  // index into `first`
+  // 32-bit row numbers halve the table; a profile of 2^32 distinct rows would not fit in memory anyway.
+  if (size() >= index_table::npos) throw usage_error("profile too large to merge");
+  index_table index(size());  // of distinct rows, by their place in `first`
   distinct_rows d;
   for (std::size_t i = 0; i < size(); ++i) {
     const auto b = (*this)[i];
-    for (std::size_t h = hash_of(i) & (capacity - 1);; h = (h + 1) & (capacity - 1)) {
-      if (slot[h] == empty) {
-        slot[h] = static_cast<std::uint32_t>(d.first.size());
-        d.first.push_back(i);
-        d.weight.push_back(b.weight);
-        break;
-      }
-      const auto other = (*this)[d.first[slot[h]]];
-      if (std::ranges::equal(other.items, b.items) && std::ranges::equal(other.points, b.points)) {
-        d.weight[slot[h]] += b.weight;
-        break;
-      }
+    const auto place = static_cast<std::uint32_t>(d.first.size());
+    const auto found = index.find_or_insert(hash_of(i), place, [&](std::uint32_t r) {
+      const auto other = (*this)[d.first[r]];
+      return std::ranges::equal(other.items, b.items) && std::ranges::equal(other.points, b.points);
+    });
+    if (found == place) {
+      d.first.push_back(i);
+      d.weight.push_back(b.weight);
+    } else {
+      d.weight[found] += b.weight;
     }
   }
   return d;

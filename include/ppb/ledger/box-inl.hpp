@@ -17,6 +17,7 @@
 #include <unordered_set>
 
 #include "ppb/ballots/validation.hpp"
+#include "ppb/core/index_table.hpp"
 #include "ppb/core/parallel.hpp"
 #include "ppb/eligibility/checker.hpp"
 #include "ppb/io/election_json.hpp"
@@ -76,20 +77,13 @@ PPB_FUNC auto ledger::checkpoint_text(const digest& election, std::uint64_t size
 
 namespace ledger::detail {
 
-struct box_key_hash {
-  auto operator()(const public_key& k) const noexcept -> std::size_t {
-    std::size_t h;
-    std::memcpy(&h, k.data(), sizeof h);  // keys are uniformly random
-    return h;
-  }
-};
-struct box_digest_hash {
-  auto operator()(const digest& d) const noexcept -> std::size_t {
-    std::size_t h;
-    std::memcpy(&h, d.data(), sizeof h);
-    return h;
-  }
-};
+/// The hash under which a key or a digest is indexed: its first eight bytes, since keys and
+/// SHA-256 digests are uniformly random.
+inline auto box_leading_hash(const std::array<std::uint8_t, 32>& bytes) noexcept -> std::uint64_t {
+  std::uint64_t h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  return h;
+}
 
 /// Which payload a vote type's ballots carry.
 constexpr auto box_payload_of(vote_type t) noexcept -> payload_kind {
@@ -253,6 +247,8 @@ class box_state {
     // Sized for one ballot per voter up front: a rehash under the box's lock stalls every submitter.
     by_key_.reserve(creds.size());
     seen_.reserve(creds.size());
+    seen_ids_.reserve(creds.size());
+    counted_index_.reserve(creds.size());
     counted_.reserve(creds.size());
     for (std::size_t i = 0; i < creds.size(); ++i) add_credential(i, valid[i] != 0);
     tracks_other_units_ = roll_ == nullptr && setup_.election.spec().eligibility.residence == residence_rule::own_plus_others;
@@ -271,9 +267,9 @@ class box_state {
   std::uint64_t accepted = 0, rejected = 0, paper_ballots = 0;
 
   auto revoke(const public_key& key) -> bool {
-    const auto it = by_key_.find(key);
-    if (it == by_key_.end() || revoked_.count(it->second)) return false;
-    revoked_.insert(it->second);
+    const auto ci = credential_of(key);
+    if (ci == index_table::npos || revoked_.count(ci)) return false;
+    revoked_.insert(ci);
     return true;
   }
 
@@ -313,16 +309,16 @@ class box_state {
     const auto& b = opened->ballot->content;
     if (auto f = envelope_fault(b.election, b.unit)) return refuse(f->first, std::move(f->second));
     const auto& unit = units_[b.unit];
-    const auto cred = by_key_.find(b.credential);
-    if (cred == by_key_.end()) return refuse(reject_reason::unknown_credential, "the key is not on the credential list");
-    if (revoked_.count(cred->second)) return refuse(reject_reason::revoked_credential, "the key was revoked");
+    const auto cred = credential_of(b.credential);
+    if (cred == index_table::npos) return refuse(reject_reason::unknown_credential, "the key is not on the credential list");
+    if (revoked_.count(cred)) return refuse(reject_reason::revoked_credential, "the key was revoked");
     if (auto f = window_fault(at)) return refuse(f->first, std::move(f->second));
-    if (seen_.count(v.ballot_id)) return refuse(reject_reason::duplicate, "this ballot was already received");
-    if (paper_marked_.count(slot_of(cred->second, b.unit)))
-      return refuse(reject_reason::voted_on_paper, "this voter voted on paper in " + unit);
-    const auto counted = counted_.find(slot_of(cred->second, b.unit));
-    if (counted != counted_.end()) {
-      const auto have = counted->second.revision;
+    if (seen(v.ballot_id)) return refuse(reject_reason::duplicate, "this ballot was already received");
+    const auto slot = slot_of(cred, b.unit);
+    if (paper_marked_.count(slot)) return refuse(reject_reason::voted_on_paper, "this voter voted on paper in " + unit);
+    const auto counted = counted_row(slot);
+    if (counted != index_table::npos) {
+      const auto have = counted_[counted].revision;
       if (setup_.election.spec().revote == revote_policy::refuse)
         return refuse(reject_reason::revote_refused, "this credential already voted in " + unit + " (revision " +
                                                          std::to_string(have) + ") and revotes are refused");
@@ -332,7 +328,7 @@ class box_state {
       if (b.revision == have)
         return refuse(reject_reason::repeated_revision, "revision " + std::to_string(b.revision) + " was already cast");
     }
-    if (auto why = ineligible(cred->second, unit, at, counted != counted_.end()))
+    if (auto why = ineligible(cred, unit, at, counted != index_table::npos))
       return refuse(reject_reason::not_eligible, std::move(*why));
     const auto& inst = setup_.ballots[b.unit];
     if (b.kind != box_payload_of(inst.kind))
@@ -373,13 +369,14 @@ class box_state {
                                                        std::to_string(b.ballots.size()) + " ballots");
     for (std::size_t i = 0; i < b.marks.size(); ++i) {
       const auto who = "voter " + std::to_string(i + 1) + " of the batch: ";
-      const auto cred = by_key_.find(b.marks[i]);
-      if (cred == by_key_.end()) return refuse(reject_reason::unknown_credential, who + "not on the credential list");
-      if (revoked_.count(cred->second)) return refuse(reject_reason::revoked_credential, who + "revoked");
-      const auto slot = slot_of(cred->second, b.unit);
-      if (counted_.count(slot)) return refuse(reject_reason::voted_online, who + "already voted online in " + unit);
+      const auto cred = credential_of(b.marks[i]);
+      if (cred == index_table::npos) return refuse(reject_reason::unknown_credential, who + "not on the credential list");
+      if (revoked_.count(cred)) return refuse(reject_reason::revoked_credential, who + "revoked");
+      const auto slot = slot_of(cred, b.unit);
+      if (counted_row(slot) != index_table::npos)
+        return refuse(reject_reason::voted_online, who + "already voted online in " + unit);
       if (paper_marked_.count(slot)) return refuse(reject_reason::voted_on_paper, who + "already voted on paper in " + unit);
-      if (auto why = ineligible(cred->second, unit, at, false)) return refuse(reject_reason::not_eligible, who + *why);
+      if (auto why = ineligible(cred, unit, at, false)) return refuse(reject_reason::not_eligible, who + *why);
     }
     const auto& inst = setup_.ballots[b.unit];
     for (std::size_t i = 0; i < b.ballots.size(); ++i) {
@@ -398,16 +395,13 @@ class box_state {
   [[nodiscard]] auto profiles() const -> std::vector<profile> {
     std::vector<profile> out;
     for (const auto& inst : setup_.ballots) out.emplace_back(inst.kind);
-    std::vector<std::uint64_t> slots;
-    slots.reserve(counted_.size());
-    for (const auto& [slot, _] : counted_) slots.push_back(slot);
-    std::sort(slots.begin(), slots.end());
-    for (auto s : slots) {
-      const auto& c = counted_.at(s);
-      out[s & 0xFFFFFFFFu].add(c.items, c.points);
-    }
+    std::vector<const counted_ballot*> in_order;
+    in_order.reserve(counted_.size());
+    for (const auto& c : counted_) in_order.push_back(&c);
+    std::sort(in_order.begin(), in_order.end(), [](const auto* a, const auto* b) { return a->slot < b->slot; });
+    for (const auto* c : in_order) out[c->slot & 0xFFFFFFFFu].add(items_of(c->choices), points_of(c->choices));
     for (std::size_t u = 0; u < paper_.size(); ++u)
-      for (const auto& c : paper_[u]) out[u].add(c.items, c.points);
+      for (const auto& c : paper_[u]) out[u].add(items_of(c), points_of(c));
     return out;
   }
 
@@ -443,12 +437,17 @@ class box_state {
   }
 
   void record_ballot(const ballot_content& b, const verdict& v) {
-    const auto ci = by_key_.at(b.credential);
+    const auto ci = credential_of(b.credential);
     ++accepted;
-    seen_.insert(v.ballot_id);
-    auto& counted = counted_[slot_of(ci, b.unit)];
-    counted.revision = b.revision;
-    std::tie(counted.items, counted.points) = view_of(b);
+    seen_.insert(box_leading_hash(v.ballot_id), static_cast<std::uint32_t>(seen_ids_.size()));
+    seen_ids_.push_back(v.ballot_id);
+    const auto slot = slot_of(ci, b.unit);
+    const auto row = counted_index_.find_or_insert(index_table::mix(slot), static_cast<std::uint32_t>(counted_.size()),
+                                                   [&](std::uint32_t r) { return counted_[r].slot == slot; });
+    if (row == counted_.size()) counted_.push_back({slot, 0, {}});
+    // A revote's choices are stored anew; the old ones stay in the arenas, unreferenced.
+    counted_[row].revision = b.revision;
+    counted_[row].choices = store(b.items, b.points);
     if (roll_)
       if (const auto* voter = roll_->find_credential(b.credential)) voted_.record(voter->id, units_[b.unit], vote_channel::online);
     if (tracks_other_units_) units_voted_[ci].insert(b.unit);
@@ -457,25 +456,53 @@ class box_state {
   void record_batch(const paper_batch& b, const verdict&) {
     batches_.insert({b.officer, b.number});
     for (const auto& key : b.marks) {
-      const auto ci = by_key_.at(key);
+      const auto ci = credential_of(key);
       paper_marked_.insert(slot_of(ci, b.unit));
       if (roll_)
         if (const auto* voter = roll_->find_credential(key)) voted_.record(voter->id, units_[b.unit], vote_channel::paper);
       if (tracks_other_units_) units_voted_[ci].insert(b.unit);
     }
-    for (const auto& c : b.ballots) {
-      counted_ballot cb;
-      std::tie(cb.items, cb.points) = view_of(c.items, c.points);
-      paper_[b.unit].push_back(std::move(cb));
-    }
+    for (const auto& c : b.ballots) paper_[b.unit].push_back(store(c.items, c.points));
     paper_ballots += b.ballots.size();
   }
 
-  struct counted_ballot {
-    std::uint64_t revision = 0;
-    std::vector<project_index> items;
-    std::vector<std::int64_t> points;
+  /// A ballot's choices, kept in the box's two arenas: no allocation per ballot.
+  struct stored_choices {
+    std::uint64_t items_at = 0, points_at = 0;
+    std::uint32_t items = 0, points = 0;
   };
+  /// The ballot that counts for one (credential, unit) slot.
+  struct counted_ballot {
+    std::uint64_t slot = 0;
+    std::uint64_t revision = 0;
+    stored_choices choices;
+  };
+
+  auto store(const std::vector<std::uint16_t>& items, const std::vector<std::uint32_t>& points) -> stored_choices {
+    const stored_choices c{items_.size(), points_.size(), static_cast<std::uint32_t>(items.size()),
+                           static_cast<std::uint32_t>(points.size())};
+    items_.insert(items_.end(), items.begin(), items.end());
+    points_.insert(points_.end(), points.begin(), points.end());
+    return c;
+  }
+  [[nodiscard]] auto items_of(const stored_choices& c) const -> std::span<const project_index> {
+    return std::span(items_).subspan(c.items_at, c.items);
+  }
+  [[nodiscard]] auto points_of(const stored_choices& c) const -> std::span<const std::int64_t> {
+    return std::span(points_).subspan(c.points_at, c.points);
+  }
+
+  /// The index of `key` in the (sorted) credential list, or `index_table::npos`.
+  [[nodiscard]] auto credential_of(const public_key& key) const -> std::uint32_t {
+    return by_key_.find(box_leading_hash(key), [&](std::uint32_t i) { return setup_.credentials[i].key == key; });
+  }
+  [[nodiscard]] auto seen(const digest& id) const -> bool {
+    return seen_.find(box_leading_hash(id), [&](std::uint32_t i) { return seen_ids_[i] == id; }) != index_table::npos;
+  }
+  /// The row in `counted_` of `slot`'s counted ballot, or `index_table::npos`.
+  [[nodiscard]] auto counted_row(std::uint64_t slot) const -> std::uint32_t {
+    return counted_index_.find(index_table::mix(slot), [&](std::uint32_t r) { return counted_[r].slot == slot; });
+  }
 
   void add_credential(std::size_t i, bool valid_point) {
     const auto& c = setup_.credentials[i];
@@ -483,7 +510,9 @@ class box_state {
       throw usage_error("credential " + to_hex(c.key) + " is not a valid Ed25519 key (small order or not on the curve)");
     if (!setup_.election.find_unit(c.unit))
       throw usage_error("credential " + to_hex(c.key) + " names unit '" + c.unit + "', which the election does not define");
-    if (!by_key_.emplace(c.key, static_cast<std::uint32_t>(i)).second)
+    if (i >= index_table::npos) throw usage_error("the box holds fewer than 2^32 - 1 credentials");
+    const auto row = static_cast<std::uint32_t>(i);
+    if (by_key_.find_or_insert(box_leading_hash(c.key), row, [&](std::uint32_t r) { return setup_.credentials[r].key == c.key; }) != row)
       throw usage_error("credential " + to_hex(c.key) + " is listed twice");
   }
 
@@ -517,19 +546,25 @@ class box_state {
   const voter_roll* roll_;
   std::vector<std::string> units_;
   digest election_id_{};
-  std::unordered_map<public_key, std::uint32_t, box_key_hash> by_key_;
+  // Flat indexes, not node-based maps: at 10 M voters each lookup would otherwise miss the caches
+  // two or three times, and every entry would cost an allocation.
+  index_table by_key_;  // rows of setup_.credentials
   std::unordered_set<std::uint32_t> revoked_;
-  std::unordered_set<digest, box_digest_hash> seen_;
-  std::unordered_map<std::uint64_t, counted_ballot> counted_;
+  index_table seen_;             // rows of seen_ids_
+  std::vector<digest> seen_ids_;  // every accepted ballot's id
+  index_table counted_index_;    // rows of counted_, by slot
+  std::vector<counted_ballot> counted_;
+  std::vector<project_index> items_;  // the arenas of stored_choices
+  std::vector<std::int64_t> points_;
   // The units each credential voted in; kept only where eligibility reads it (own_plus_others
   // without a roll), since a set per voter costs about 236 B.
   std::unordered_map<std::uint32_t, std::unordered_set<std::uint32_t>> units_voted_;
   bool tracks_other_units_ = false;
   voted_set voted_;
-  std::unordered_map<public_key, std::string, box_key_hash> officers_;
+  std::map<public_key, std::string> officers_;
   std::set<std::pair<public_key, std::uint64_t>> batches_;
   std::unordered_set<std::uint64_t> paper_marked_;
-  std::vector<std::vector<counted_ballot>> paper_;  // per unit, in log order
+  std::vector<std::vector<stored_choices>> paper_;  // per unit, in log order
   bool closed_ = false;
 };
 
