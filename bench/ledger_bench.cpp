@@ -38,6 +38,7 @@
 #include "ppb/model/calendar.hpp"
 #include "measure.hpp"
 #include "support/temp_dir.hpp"
+#include "support/unit_ballot.hpp"
 
 namespace {
 
@@ -98,23 +99,6 @@ auto election_json() -> std::string {
     "ballot": {"vote_type": "approval", "min_length": 1, "max_length": 5},
     "eligibility": {"min_age": 18, "residence": "own_unit"},
     "revote": "latest", "credentials": "pseudonymous", "tally": {"rule": "greedy"}})";
-}
-
-auto unit_ballot(const ppb::election_definition& def) -> ppb::instance {
-  ppb::instance inst;
-  inst.budget = *def.find_unit(unit_id)->budget;
-  inst.kind = def.ballot_of(unit_id).kind;
-  inst.rules = def.ballot_of(unit_id).rules;
-  inst.set_meta("description", unit_id);
-  inst.set_meta("unit", unit_id);
-  for (int i = 1; i <= project_count; ++i) {
-    ppb::project p;
-    p.id = "p" + std::to_string(i);
-    p.name = "Project " + std::to_string(i);
-    p.cost = 1000000 + 250000 * i;
-    inst.add(std::move(p));
-  }
-  return inst;
 }
 
 /// Voter `i`'s ballot: 1–5 of the 20 projects, deterministic per voter.
@@ -251,7 +235,7 @@ auto main(int argc, char** argv) -> int {
 
   ppb::ledger::box_setup setup;
   setup.election = def;
-  setup.ballots.push_back(unit_ballot(def));
+  setup.ballots.push_back(support::unit_ballot(def, unit_id, project_count, 1250000, 250000));
   setup.authority = authority.public_part();
   setup.credentials.reserve(n);
   for (const auto& k : keys) setup.credentials.push_back({k, unit_id});

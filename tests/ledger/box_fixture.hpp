@@ -11,29 +11,14 @@
 
 #include "eligibility/election_fixture.hpp"
 #include "support/temp_dir.hpp"
+#include "support/unit_ballot.hpp"
 #include "ppb/ledger/box.hpp"
 
 namespace fixture {
 
 using support::temp_dir;
 
-/// The ballot of `unit`: its budget and rules, five projects p1..p5 of 5 000 000 each.
-inline auto unit_ballot(const ppb::election_definition& def, const std::string& unit) -> ppb::instance {
-  ppb::instance inst;
-  inst.budget = *def.find_unit(unit)->budget;
-  inst.kind = def.ballot_of(unit).kind;
-  inst.rules = def.ballot_of(unit).rules;
-  inst.set_meta("description", unit);
-  inst.set_meta("unit", unit);
-  for (int i = 1; i <= 5; ++i) {
-    ppb::project p;
-    p.id = "p" + std::to_string(i);
-    p.name = "Project " + std::to_string(i);
-    p.cost = 5000000;
-    inst.add(std::move(p));
-  }
-  return inst;
-}
+using support::unit_ballot;
 
 /// Voters with keys, and the box's setup over them.
 struct box_world {

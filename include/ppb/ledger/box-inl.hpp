@@ -12,7 +12,6 @@
 #include <numeric>
 #include <set>
 #include <thread>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
