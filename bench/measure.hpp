@@ -77,6 +77,13 @@ struct stage {
 /// then shows one stage alone.
 inline bool trace_stages = false;
 
+/// With `trace_stages`, prints the window from `t0` to now as stage `name`.
+inline void trace_window(const std::string& name, clock_type::time_point t0) {
+  if (trace_stages)
+    std::fprintf(stderr, "stage %.6f,%.6f %s\n", std::chrono::duration<double>(t0.time_since_epoch()).count(),
+                 std::chrono::duration<double>(clock_type::now().time_since_epoch()).count(), name.c_str());
+}
+
 /// Times `f()` as a stage with its own peak memory.
 template <class F>
 auto run_stage(std::string name, std::uint64_t items, std::string unit, F&& f) -> stage {
@@ -85,9 +92,7 @@ auto run_stage(std::string name, std::uint64_t items, std::string unit, F&& f) -
   const double c0 = cpu_seconds();
   f();
   s.wall = seconds_since(t0);
-  if (trace_stages)
-    std::fprintf(stderr, "stage %.6f,%.6f %s\n", std::chrono::duration<double>(t0.time_since_epoch()).count(),
-                 std::chrono::duration<double>(clock_type::now().time_since_epoch()).count(), s.name.c_str());
+  trace_window(s.name, t0);
   s.cpu = cpu_seconds() - c0;
   s.peak = std::max(status_bytes("VmHWM"), s.before);
   return s;

@@ -262,6 +262,7 @@ auto main(int argc, char** argv) -> int {
       const auto parent = scen.units[home].parent_ballot;
       if (parent >= 0 && scen.votes_in_district(voter)) cast(static_cast<std::uint32_t>(parent), signed_ballots[2 * k + 1]);
     });
+    measure::trace_window("sign, voters " + std::to_string(a) + "+", s0);
     sign.wall += seconds_since(s0);
     sign.cpu += measure::cpu_seconds() - c0;
     sign.peak = std::max(sign.peak, measure::status_bytes("VmHWM"));
@@ -283,6 +284,7 @@ auto main(int argc, char** argv) -> int {
       ++sent;
     }
     window.wait_for(sent);
+    measure::trace_window("submit, voters " + std::to_string(a) + "+", s0);
     submit.wall += seconds_since(s0);
     submit.cpu += measure::cpu_seconds() - c0;
     submit.peak = std::max(submit.peak, measure::status_bytes("VmHWM"));
