@@ -435,6 +435,14 @@ class box_state {
     return view_of(b.items, b.points);
   }
 
+  // The rows the indexes compare with: one predicate per table, shared by lookup and insertion.
+  [[nodiscard]] auto credential_is(const public_key& key) const {
+    return [this, &key](std::uint32_t r) { return setup_.credentials[r].key == key; };
+  }
+  [[nodiscard]] auto counted_row_is(std::uint64_t slot) const {
+    return [this, slot](std::uint32_t r) { return counted_[r].slot == slot; };
+  }
+
   void record_ballot(const ballot_content& b, const verdict& v) {
     const auto ci = credential_of(b.credential);
     ++accepted;
@@ -442,7 +450,7 @@ class box_state {
     seen_ids_.push_back(v.ballot_id);
     const auto slot = slot_of(ci, b.unit);
     const auto row = counted_index_.find_or_insert(index_table::mix(slot), static_cast<std::uint32_t>(counted_.size()),
-                                                   [&](std::uint32_t r) { return counted_[r].slot == slot; });
+                                                   counted_row_is(slot));
     if (row == counted_.size()) counted_.push_back({slot, 0, {}});
     // A revote's choices are stored anew; the old ones stay in the arenas, unreferenced.
     counted_[row].revision = b.revision;
@@ -493,14 +501,14 @@ class box_state {
 
   /// The index of `key` in the (sorted) credential list, or `index_table::npos`.
   [[nodiscard]] auto credential_of(const public_key& key) const -> std::uint32_t {
-    return by_key_.find(box_leading_hash(key), [&](std::uint32_t i) { return setup_.credentials[i].key == key; });
+    return by_key_.find(box_leading_hash(key), credential_is(key));
   }
   [[nodiscard]] auto seen(const digest& id) const -> bool {
     return seen_.find(box_leading_hash(id), [&](std::uint32_t i) { return seen_ids_[i] == id; }) != index_table::npos;
   }
   /// The row in `counted_` of `slot`'s counted ballot, or `index_table::npos`.
   [[nodiscard]] auto counted_row(std::uint64_t slot) const -> std::uint32_t {
-    return counted_index_.find(index_table::mix(slot), [&](std::uint32_t r) { return counted_[r].slot == slot; });
+    return counted_index_.find(index_table::mix(slot), counted_row_is(slot));
   }
 
   void add_credential(std::size_t i, bool valid_point) {
@@ -511,7 +519,7 @@ class box_state {
       throw usage_error("credential " + to_hex(c.key) + " names unit '" + c.unit + "', which the election does not define");
     if (i >= index_table::npos) throw usage_error("the box holds fewer than 2^32 - 1 credentials");
     const auto row = static_cast<std::uint32_t>(i);
-    if (by_key_.find_or_insert(box_leading_hash(c.key), row, [&](std::uint32_t r) { return setup_.credentials[r].key == c.key; }) != row)
+    if (by_key_.find_or_insert(box_leading_hash(c.key), row, credential_is(c.key)) != row)
       throw usage_error("credential " + to_hex(c.key) + " is listed twice");
   }
 
