@@ -153,12 +153,16 @@ TEST_CASE("zero support ranks last, positive support at zero cost ranks first pe
   CHECK(ids(inst, out) == "ab");
 }
 
-TEST_CASE("greedy properties on random elections: within budget, exhaustive, permutation-invariant") {
+TEST_CASE("greedy properties on random elections: within budget, exhaustive, permutation-invariant, totals over distinct rows") {
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
     CAPTURE(seed);
     testing::random_spec spec;
     spec.kind = std::array{vote_type::approval, vote_type::cumulative, vote_type::ordinal, vote_type::choose_1}[seed % 4];
     const auto e = testing::random_election(seed, spec);
+    // Counted over the distinct rows with their weights (as MES does), the totals are the same.
+    const auto t = totals(e.inst, e.prof), by_distinct = totals(e.inst, e.prof, e.prof.find_distinct());
+    CHECK(by_distinct.supporters == t.supporters);
+    CHECK(by_distinct.points == t.points);
     for (auto sat : {satisfaction_kind::points, satisfaction_kind::cost, satisfaction_kind::cardinality}) {
       greedy_options opts;
       opts.satisfaction = sat;

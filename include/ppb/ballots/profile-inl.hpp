@@ -103,7 +103,9 @@ PPB_FUNC auto profile::find_distinct() const -> distinct_rows {
   };
   // 32-bit row numbers halve the table; a profile of 2^32 distinct rows would not fit in memory anyway.
   if (size() >= index_table::npos) throw usage_error("profile too large to merge");
-  index_table index(size());  // of distinct rows, by their place in `first`
+  // Of distinct rows, by their place in `first`. Sized for a few thousand distinct ballots, not
+  // one per row: it grows from its stored hash bits, without hashing any ballot again.
+  index_table index(std::min<std::size_t>(size(), 4096));
   distinct_rows d;
   for (std::size_t i = 0; i < size(); ++i) {
     const auto b = (*this)[i];
@@ -143,21 +145,35 @@ PPB_FUNC auto operator==(const profile& a, const profile& b) -> bool {
   return true;
 }
 
+namespace detail {
+// Adds one row (of weight w) to the totals.
+inline void add_to_totals(project_totals& t, const instance& inst, const ballot_view& b, std::uint64_t weight, bool ordinal) {
+  const auto w = static_cast<std::int64_t>(weight);
+  const auto k = static_cast<std::int64_t>(b.items.size());
+  for (std::size_t j = 0; j < b.items.size(); ++j) {
+    const auto p = b.items[j];
+    PPB_ASSERT(p < inst.size());
+    t.supporters[p] += weight;
+    const std::int64_t score = !b.points.empty() ? b.points[j] : ordinal ? k - static_cast<std::int64_t>(j) : 1;
+    t.points[p] = checked_add(t.points[p], checked_mul(score, w));
+  }
+}
+}  // namespace detail
+
 PPB_FUNC auto totals(const instance& inst, const profile& prof) -> project_totals {
   project_totals t{std::vector<std::uint64_t>(inst.size(), 0), std::vector<std::int64_t>(inst.size(), 0)};
   const bool ordinal = prof.kind() == vote_type::ordinal;
   for (std::size_t i = 0; i < prof.size(); ++i) {
     const auto b = prof[i];
-    const auto w = static_cast<std::int64_t>(b.weight);
-    const auto k = static_cast<std::int64_t>(b.items.size());
-    for (std::size_t j = 0; j < b.items.size(); ++j) {
-      const auto p = b.items[j];
-      PPB_ASSERT(p < inst.size());
-      t.supporters[p] += b.weight;
-      const std::int64_t score = !b.points.empty() ? b.points[j] : ordinal ? k - static_cast<std::int64_t>(j) : 1;
-      t.points[p] = checked_add(t.points[p], checked_mul(score, w));
-    }
+    detail::add_to_totals(t, inst, b, b.weight, ordinal);
   }
+  return t;
+}
+
+PPB_FUNC auto totals(const instance& inst, const profile& prof, const profile::distinct_rows& distinct) -> project_totals {
+  project_totals t{std::vector<std::uint64_t>(inst.size(), 0), std::vector<std::int64_t>(inst.size(), 0)};
+  const bool ordinal = prof.kind() == vote_type::ordinal;
+  for (std::size_t i = 0; i < distinct.first.size(); ++i) detail::add_to_totals(t, inst, prof[distinct.first[i]], distinct.weight[i], ordinal);
   return t;
 }
 

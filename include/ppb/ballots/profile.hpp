@@ -121,6 +121,8 @@ struct project_totals {
 };
 /// Computes `project_totals` in one pass over the profile. O(total ballot length).
 PPB_API auto totals(const instance& inst, const profile& prof) -> project_totals;
+/// The same totals from the profile's distinct rows (`profile::find_distinct`): O(their length).
+PPB_API auto totals(const instance& inst, const profile& prof, const profile::distinct_rows& distinct) -> project_totals;
 
 PPB_END_NAMESPACE
 

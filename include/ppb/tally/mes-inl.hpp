@@ -74,6 +74,7 @@ struct mes_input {
   std::vector<std::uint64_t> supporters;  // weighted
   std::uint64_t voters = 0;
   std::size_t rows = 0;
+  project_totals totals;  // of the whole profile, counted over the distinct rows
 };
 
 inline auto make_mes_input(const instance& inst, const profile& prof, satisfaction_kind sat) -> mes_input {
@@ -86,6 +87,7 @@ inline auto make_mes_input(const instance& inst, const profile& prof, satisfacti
   in.voters = prof.voters();
   in.rows = distinct.first.size();
   in.weight = distinct.weight;
+  in.totals = totals(inst, prof, distinct);
   in.start.assign(n + 1, 0);
   const bool by_points = sat == satisfaction_kind::points && has_points(prof.kind());
   const auto supports = [&](const ballot_view& b, std::size_t j) { return !by_points || b.points[j] > 0; };
@@ -157,9 +159,8 @@ class mes_engine {
     out.selected = in_.free;
     details_ = details;
     reset(endowment);
-    endowment_ = endowment;
     any_poor_ = false;
-    same_until_.reset();
+    until_known_ = false;
     skip_possible_ = !endowment.is_zero();
     std::vector<project_index> remaining;
     for (auto& r : rho_) r.computed = false;
@@ -176,9 +177,14 @@ class mes_engine {
         r.computed = false;
       }
     std::vector<project_index> evaluated, tied, keep;
+    const auto by_lower_bound = [&](project_index a, project_index b) { return rho_[a].lo < rho_[b].lo; };
+    // remaining[0, unsorted) are the projects evaluated last round (their bounds moved, also in
+    // make_exact); the rest keeps its order: sort those and merge.
+    std::size_t unsorted = remaining.size();
     while (!remaining.empty()) {
-      std::sort(remaining.begin(), remaining.end(),
-                [&](project_index a, project_index b) { return rho_[a].lo < rho_[b].lo; });
+      const auto mid = remaining.begin() + static_cast<std::ptrdiff_t>(unsorted);
+      std::sort(remaining.begin(), mid, by_lower_bound);
+      std::inplace_merge(remaining.begin(), mid, remaining.end(), by_lower_bound);
       // The scan: ρ never falls, so once a project's previous ρ is surely above the best new ρ
       // found so far, so is every one after it (sorted by that lower bound).
       double best_hi = std::numeric_limits<double>::infinity();
@@ -196,6 +202,7 @@ class mes_engine {
         evaluated.push_back(p);
         best_hi = std::min(best_hi, rho_[p].hi);
       }
+      unsorted = keep.size();
       keep.insert(keep.end(), remaining.begin() + static_cast<std::ptrdiff_t>(i), remaining.end());
       std::swap(remaining, keep);
       if (evaluated.empty()) break;
@@ -219,7 +226,6 @@ class mes_engine {
       // project, and its classes may die when the winner's supporters pay): make the ρ an
       // explanation needs exact now, and let the lists go.
       for (auto p : evaluated) {
-        if (details) make_exact(p);
         auto& r = rho_[p];
         r.released = !r.exact && !r.poor.empty();
         std::vector<group>().swap(r.poor);
@@ -228,9 +234,10 @@ class mes_engine {
       if (tied.size() > 1) ties_.emplace_back(out.selected.size() - in_.free.size() + 1, tied);
       out.selected.push_back(chosen);
       out.cost += inst_[chosen].cost;
-      remaining.erase(std::find(remaining.begin(), remaining.end(), chosen));
+      remaining.erase(std::find(remaining.begin(), remaining.begin() + static_cast<std::ptrdiff_t>(unsorted), chosen));
+      --unsorted;
     }
-    if (skip_possible_ && !any_poor_) out.same_until = same_until_;
+    if (skip_possible_ && !any_poor_ && until_known_) out.same_until = endowment + to_rational(until_num_, until_den_);
     if (details) {
       out.last_rho.assign(n, rational(0));
       out.last_affordable.assign(n, std::nullopt);
@@ -268,10 +275,19 @@ class mes_engine {
       skip_possible_ = false;
       return;
     }
-    rational bound = rational(inst_[p].cost) - to_rational(scratch_.paid, d_.back());
-    bound /= supporters;
-    bound += endowment_;
-    if (!same_until_ || bound < *same_until_) same_until_ = std::move(bound);
+    // bound − e = (cost·D − T·D) / (D·S), kept as an unreduced fraction: one gcd per run, not
+    // per project.
+    mpz_mul_si(t1_.backend().data(), d_.back().backend().data(), inst_[p].cost);
+    mpz_sub(t1_.backend().data(), t1_.backend().data(), scratch_.paid.backend().data());
+    mpz_mul_ui(t2_.backend().data(), d_.back().backend().data(), supporters);
+    if (until_known_) {  // keep the smaller: t1/t2 < num/den
+      mpz_mul(t3_.backend().data(), t1_.backend().data(), until_den_.backend().data());
+      mpz_mul(t4_.backend().data(), until_num_.backend().data(), t2_.backend().data());
+      if (mpz_cmp(t3_.backend().data(), t4_.backend().data()) >= 0) return;
+    }
+    until_known_ = true;
+    std::swap(until_num_, t1_);
+    std::swap(until_den_, t2_);
   }
 
   // Ties of the last run: (round, projects of equal ρ).
@@ -330,13 +346,17 @@ class mes_engine {
       rho_.resize(n);
     }
     // Class 0 is "no money left"; class 1 holds every voter at the start.
-    x_.assign(2, mpz_int(0));
+    // The last run's numbers become spares: their limbs are reused, not freed and allocated again.
+    for (std::size_t c = 1; c < x_.size(); ++c)
+      if (rows_in_[c] > 0) retire(x_[c]);  // the others were retired when their last row left
+    x_.resize(2);
+    x_[0] = 0;
     x_[1] = boost::multiprecision::numerator(endowment);
     bounds_.assign(2, {0, 0});
     bounds_[1] = value_bounds(x_[1], boost::multiprecision::denominator(endowment));
     epoch_.assign(2, 0);
     d_.assign(1, boost::multiprecision::denominator(endowment));
-    factor_.assign(1, std::nullopt);
+    factor_at_.assign(1, no_round);
     row_class_.assign(in_.rows, x_[1].is_zero() ? 0 : 1);
     parent_.assign(2, 0);
     born_.assign(2, 0);
@@ -379,16 +399,17 @@ class mes_engine {
     const auto now = static_cast<std::uint32_t>(d_.size() - 1);
     if (epoch_[c] == now) return;
     if (!x_[c].is_zero()) {
+      if (factor_.size() < d_.size()) factor_.resize(d_.size());
       auto& f = factor_[epoch_[c]];
-      if (!f) {
-        f.emplace();
-        mpz_divexact(f->backend().data(), d_[now].backend().data(), d_[epoch_[c]].backend().data());
+      if (factor_at_[epoch_[c]] != now) {
+        factor_at_[epoch_[c]] = now;
+        mpz_divexact(f.backend().data(), d_[now].backend().data(), d_[epoch_[c]].backend().data());
       }
       // Room for several more rounds at once: growing one limb at a time is mostly realloc.
       auto* z = x_[c].backend().data();
-      const auto need = static_cast<int>(mpz_size(z) + mpz_size(f->backend().data()) + 1);
+      const auto need = static_cast<int>(mpz_size(z) + mpz_size(f.backend().data()) + 1);
       if (z->_mp_alloc < need) mpz_realloc2(z, static_cast<mp_bitcnt_t>(need + 8) * GMP_NUMB_BITS);
-      x_[c] *= *f;
+      x_[c] *= f;
     }
     epoch_[c] = now;
   }
@@ -590,7 +611,7 @@ class mes_engine {
     }
     row_class_[row] = to;
     ++rows_in_[to];
-    if (--rows_in_[from] == 0 && from != 0) mpz_int().swap(x_[from]);
+    if (--rows_in_[from] == 0 && from != 0) retire(x_[from]);
   }
 
   // p's supporters pay: ρ·scale·k each, or all they have. Uses p's evaluation of this round.
@@ -606,7 +627,7 @@ class mes_engine {
     mpz_int next_d = d_.back();
     next_d *= static_cast<unsigned long>(r.rich_k);
     d_.push_back(next_d);
-    factor_.assign(d_.size(), std::nullopt);
+    factor_at_.assign(d_.size(), no_round);
     const auto now = static_cast<std::uint32_t>(d_.size() - 1);
     mpz_int poor_paid = 0;
     std::uint64_t rich_k = 0, rich_w = 0, poor_w = 0;
@@ -617,7 +638,8 @@ class mes_engine {
       std::uint32_t to = 0;
       if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) <= 0) {
         to = static_cast<std::uint32_t>(x_.size());
-        x_.emplace_back(t2_ - t1_);
+        x_.push_back(spare());
+        mpz_sub(x_.back().backend().data(), t2_.backend().data(), t1_.backend().data());
         parent_.push_back(g.cls);
         born_.push_back(now);
         if (details_) value_.push_back(x_.back());
@@ -680,10 +702,23 @@ class mes_engine {
       std::uint64_t w;
     };
     std::vector<key> keys;
+    keys.reserve(in_.start[p + 1] - in_.start[p]);
+    // With one k per row, rows of a living class merge by class at once (dense, as in gather);
+    // only the rows without money, and rows with other k, need the sort below.
+    touched_.clear();
     for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
       const auto row = in_.row[s];
       const auto c = row_class_[row];
-      keys.push_back({c, c == 0 ? zero_from_[row] : 0, c == 0 ? zero_round_[row] : 0, in_.k_at(s), in_.weight[row]});
+      if (c != 0 && in_.unit_k) {
+        if (acc_[c] == 0) touched_.push_back(c);
+        acc_[c] += in_.weight[row];
+      } else {
+        keys.push_back({c, c == 0 ? zero_from_[row] : 0, c == 0 ? zero_round_[row] : 0, in_.k_at(s), in_.weight[row]});
+      }
+    }
+    for (auto c : touched_) {
+      keys.push_back({c, 0, 0, 1, acc_[c]});
+      acc_[c] = 0;
     }
     const auto order = [](const key& a, const key& b) {
       return std::tie(a.cls, a.zero_from, a.zero_round, a.k) < std::tie(b.cls, b.zero_from, b.zero_round, b.k);
@@ -704,12 +739,17 @@ class mes_engine {
       while (c != 0 && born_[c] > t) c = parent_[c];
       return c;
     };
-    const rational cost(inst_[p].cost);
-    // Σ money ≥ cost after t rounds, in integers over D[t] (a multiple of every earlier D).
+    // Money after t rounds in integers over D[t] (a multiple of every earlier D): a class's
+    // money × D[born] times D[t] / D[born].
+    std::map<std::uint32_t, mpz_int> factor;  // born → D[t] / D[born], for the t being looked at
+    const auto numerator_at = [&](std::uint32_t c, std::uint32_t t, mpz_int& out) {
+      auto [it, fresh] = factor.try_emplace(born_[c]);
+      if (fresh) mpz_divexact(it->second.backend().data(), d_[t].backend().data(), d_[born_[c]].backend().data());
+      mpz_mul(out.backend().data(), value_[c].backend().data(), it->second.backend().data());
+    };
     std::vector<std::uint64_t> weight_of(x_.size(), 0);
     std::vector<std::uint32_t> alive;
-    std::map<std::uint32_t, mpz_int> factor;  // D[t] / D[born]
-    const auto affordable = [&](std::uint32_t t) {
+    const auto affordable = [&](std::uint32_t t) {  // Σ money ≥ cost after t rounds
       alive.clear();
       factor.clear();
       for (const auto& g : keys) {
@@ -718,11 +758,22 @@ class mes_engine {
         if (weight_of[c] == 0) alive.push_back(c);
         weight_of[c] += g.w;
       }
+      // The classes' bounds decide unless the total is too close to the cost to tell (the
+      // same slack as split_by_bounds).
+      double total_lo = 0, total_hi = 0;
+      for (auto c : alive) {
+        total_lo += bounds_[c].first * static_cast<double>(weight_of[c]);
+        total_hi += bounds_[c].second * static_cast<double>(weight_of[c]);
+      }
+      const double slack = 8.0 * (static_cast<double>(alive.size()) + 4.0) * 0x1p-53, cost = static_cast<double>(inst_[p].cost);
+      const bool surely = total_lo * (1 - slack) >= cost * (1 + slack), surely_not = total_hi * (1 + slack) < cost * (1 - slack);
+      if (surely || surely_not) {
+        for (auto c : alive) weight_of[c] = 0;
+        return surely;
+      }
       mpz_int total = 0;
       for (auto c : alive) {
-        auto [it, fresh] = factor.try_emplace(born_[c]);
-        if (fresh) mpz_divexact(it->second.backend().data(), d_[t].backend().data(), d_[born_[c]].backend().data());
-        mpz_mul(t3_.backend().data(), value_[c].backend().data(), it->second.backend().data());
+        numerator_at(c, t, t3_);
         mpz_addmul_ui(total.backend().data(), t3_.backend().data(), weight_of[c]);
         weight_of[c] = 0;
       }
@@ -736,24 +787,51 @@ class mes_engine {
       const auto mid = lo + (hi - lo) / 2;
       (affordable(mid) ? lo : hi) = mid;
     }
-    std::vector<std::pair<rational, const key*>> money;  // (money, group) after lo rounds
-    std::map<std::uint32_t, rational> value_at;  // per class alive then: its money
-    for (const auto& g : keys) {
-      const auto c = class_at(g, lo);
-      auto [it, fresh] = value_at.try_emplace(c);
-      if (fresh) it->second = to_rational(value_[c], d_[born_[c]]);
-      money.emplace_back(it->second, &g);
+    // ρ after lo rounds as `direct` MES computes it: walk the supporters, merged per (class, k),
+    // by money per unit of satisfaction; those short of the share pay all they have.
+    struct holding {
+      std::uint32_t cls;
+      std::int64_t k;
+      std::uint64_t w;
+      mpz_int x;  // money × D[lo]
+    };
+    std::vector<holding> held;
+    for (const auto& g : keys)
+      if (const auto c = class_at(g, lo); c != 0) held.push_back({c, g.k, g.w, {}});
+    std::sort(held.begin(), held.end(), [](const holding& a, const holding& b) { return std::tie(a.cls, a.k) < std::tie(b.cls, b.k); });
+    std::size_t merged = 0;
+    std::uint64_t units = 0;
+    factor.clear();
+    for (std::size_t i = 0; i < held.size(); ++i) {
+      units = checked_sum(units, checked_product(held[i].k, held[i].w));
+      if (merged > 0 && held[merged - 1].cls == held[i].cls && held[merged - 1].k == held[i].k) {
+        held[merged - 1].w += held[i].w;
+      } else {
+        held[merged] = std::move(held[i]);
+        numerator_at(held[merged].cls, lo, held[merged].x);
+        ++merged;
+      }
     }
-    std::sort(money.begin(), money.end(), [](const auto& a, const auto& b) { return a.first * b.second->k < b.first * a.second->k; });
-    rational due = cost, units = 0;
-    for (const auto& g : keys) units += rational(g.k) * g.w;
-    for (const auto& [x, g] : money) {
-      if (x * units >= due * g->k) break;  // pays the full share, and so does everyone after
-      due -= x * g->w;
-      units -= rational(g->k) * g->w;
+    held.resize(merged);
+    std::sort(held.begin(), held.end(), [&](const holding& a, const holding& b) {  // x_a / k_a < x_b / k_b
+      if (a.k == b.k) return a.x < b.x;
+      mpz_mul_si(t1_.backend().data(), a.x.backend().data(), b.k);
+      mpz_mul_si(t2_.backend().data(), b.x.backend().data(), a.k);
+      return mpz_cmp(t1_.backend().data(), t2_.backend().data()) < 0;
+    });
+    mpz_int due;  // cost × D[lo] minus what those short of the share pay
+    mpz_mul_si(due.backend().data(), d_[lo].backend().data(), inst_[p].cost);
+    for (const auto& g : held) {
+      mpz_mul_ui(t1_.backend().data(), g.x.backend().data(), units);
+      mpz_mul_si(t2_.backend().data(), due.backend().data(), g.k);
+      if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) >= 0) break;  // pays the full share, and so does everyone after
+      mpz_submul_ui(due.backend().data(), g.x.backend().data(), g.w);
+      units -= checked_product(g.k, g.w);
     }
     PPB_ASSERT(units > 0 && due > 0);
-    return std::pair{lo, rational(due / units / in_.scale[p])};
+    mpz_mul_ui(t1_.backend().data(), d_[lo].backend().data(), units);
+    mpz_mul_ui(t1_.backend().data(), t1_.backend().data(), static_cast<unsigned long>(in_.scale[p]));
+    return std::pair{lo, to_rational(due, t1_)};
   }
 
   const instance& inst_;
@@ -763,14 +841,32 @@ class mes_engine {
   std::vector<std::pair<double, double>> initial_bounds_;  // per project: bounds of its first ρ
   std::vector<rho_value> rho_;
   rho_value scratch_;  // the evaluation under way
-  rational endowment_;
   bool any_poor_ = false, skip_possible_ = false;
-  std::optional<rational> same_until_;
+  bool until_known_ = false;  // the smallest bound so far is endowment + until_num_ / until_den_
+  mpz_int until_num_, until_den_;
   std::vector<mpz_int> x_;              // per class: numerator
   std::vector<std::pair<double, double>> bounds_;  // per class: money x / D within [lo, hi]
   std::vector<std::uint32_t> epoch_;    // per class: the round whose denominator x is over
   std::vector<mpz_int> d_;              // per round: the common denominator
-  std::vector<std::optional<mpz_int>> factor_;  // d_.back() / d_[e], computed when first needed
+  // d_.back() / d_[e], computed when first needed: valid while factor_at_[e] is the round now.
+  std::vector<mpz_int> factor_;
+  std::vector<std::uint32_t> factor_at_;
+  static constexpr std::uint32_t no_round = std::numeric_limits<std::uint32_t>::max();
+  // Numbers of dead classes, kept for new ones (allocation was a quarter of MES's time on
+  // Toulouse 2024); at most max_spares, so a huge election does not hold its dead classes' memory.
+  std::vector<mpz_int> spares_;
+  static constexpr std::size_t max_spares = 4096;
+  // A dead class's number: to the spares (its slot is never read again), or freed.
+  void retire(mpz_int& x) {
+    if (spares_.size() < max_spares) spares_.push_back(std::move(x));
+    else mpz_int().swap(x);
+  }
+  auto spare() -> mpz_int {
+    if (spares_.empty()) return mpz_int();
+    mpz_int x = std::move(spares_.back());
+    spares_.pop_back();
+    return x;
+  }
   std::vector<std::uint32_t> row_class_;
   bool details_ = false;
   // Genealogy of the classes, for `last_affordable`: the class each was split from, the round it
@@ -854,7 +950,7 @@ PPB_FUNC auto tally::method_of_equal_shares_detailed(const instance& inst, const
     throw usage_error("MES with satisfaction points is not defined for ordinal ballots (use cost or cardinality)");
   const auto n = inst.size();
   const auto in = detail::make_mes_input(inst, prof, opts.satisfaction);
-  const auto t = totals(inst, prof);
+  const auto& t = in.totals;
   const auto priority = opts.tie.priority(inst, t.supporters);
   detail::mes_engine engine(inst, in, priority);
   const auto places = inst.money_places;
