@@ -223,8 +223,8 @@ class mes_engine {
       const auto chosen = *std::min_element(tied.begin(), tied.end(),
                                             [&](project_index a, project_index b) { return priority_[a] < priority_[b]; });
       // Who was short of each share is only needed within the round (it can be a large list per
-      // project, and its classes may die when the winner's supporters pay): make the ρ an
-      // explanation needs exact now, and let the lists go.
+      // project, and its classes may die when the winner's supporters pay): let the lists go. The
+      // winner's ρ is exact already; explanations of the others are rebuilt after the run.
       for (auto p : evaluated) {
         auto& r = rho_[p];
         r.released = !r.exact && !r.poor.empty();
@@ -383,6 +383,10 @@ class mes_engine {
     return r;
   }
 
+  // Relative slack covering every rounding of a sum of n products of bounds in doubles (and the
+  // conversions of k, w and K to double): 8·(n + 4)·2⁻⁵³ is far above the textbook n·u bound.
+  static auto sum_slack(std::size_t n) -> double { return 8.0 * (static_cast<double>(n) + 4.0) * 0x1p-53; }
+
   // Doubles lo ≤ num/den ≤ hi: both parts to double with their exponents (they may be far beyond
   // a double's range), the quotient widened by 2⁻⁴⁰, far more than its rounding.
   static auto value_bounds(const mpz_int& num, const mpz_int& den) -> std::pair<double, double> {
@@ -399,7 +403,6 @@ class mes_engine {
     const auto now = static_cast<std::uint32_t>(d_.size() - 1);
     if (epoch_[c] == now) return;
     if (!x_[c].is_zero()) {
-      if (factor_.size() < d_.size()) factor_.resize(d_.size());
       auto& f = factor_[epoch_[c]];
       if (factor_at_[epoch_[c]] != now) {
         factor_at_[epoch_[c]] = now;
@@ -539,9 +542,7 @@ class mes_engine {
   // only grows as groups turn out poor, so earlier verdicts stay right.
   auto split_by_bounds(project_index p, rho_value& r) -> bool {
     const double cost = static_cast<double>(inst_[p].cost);
-    // Relative slack covering every rounding below: sums of up to |groups| terms, products, the
-    // conversions of k, w and K to double. 8·(n + 4)·2⁻⁵³ is far above the textbook n·u bound.
-    const double slack = 8.0 * (static_cast<double>(groups_.size()) + 4.0) * 0x1p-53;
+    const double slack = sum_slack(groups_.size());
     double rich_k = 0, paid_lo = 0, paid_hi = 0;
     for (const auto& g : groups_) rich_k += static_cast<double>(g.k) * static_cast<double>(g.w);
     auto rich_begin = groups_.begin();
@@ -628,6 +629,7 @@ class mes_engine {
     next_d *= static_cast<unsigned long>(r.rich_k);
     d_.push_back(next_d);
     factor_at_.assign(d_.size(), no_round);
+    if (factor_.size() < d_.size()) factor_.resize(d_.size());
     const auto now = static_cast<std::uint32_t>(d_.size() - 1);
     mpz_int poor_paid = 0;
     std::uint64_t rich_k = 0, rich_w = 0, poor_w = 0;
@@ -765,7 +767,7 @@ class mes_engine {
         total_lo += bounds_[c].first * static_cast<double>(weight_of[c]);
         total_hi += bounds_[c].second * static_cast<double>(weight_of[c]);
       }
-      const double slack = 8.0 * (static_cast<double>(alive.size()) + 4.0) * 0x1p-53, cost = static_cast<double>(inst_[p].cost);
+      const double slack = sum_slack(alive.size()), cost = static_cast<double>(inst_[p].cost);
       const bool surely = total_lo * (1 - slack) >= cost * (1 + slack), surely_not = total_hi * (1 + slack) < cost * (1 - slack);
       if (surely || surely_not) {
         for (auto c : alive) weight_of[c] = 0;
@@ -852,8 +854,8 @@ class mes_engine {
   std::vector<mpz_int> factor_;
   std::vector<std::uint32_t> factor_at_;
   static constexpr std::uint32_t no_round = std::numeric_limits<std::uint32_t>::max();
-  // Numbers of dead classes, kept for new ones (allocation was a quarter of MES's time on
-  // Toulouse 2024); at most max_spares, so a huge election does not hold its dead classes' memory.
+  // Numbers of dead classes, kept for new ones so their limbs are reused rather than freed and
+  // allocated again; at most max_spares, so a huge election does not hold its dead classes' memory.
   std::vector<mpz_int> spares_;
   static constexpr std::size_t max_spares = 4096;
   // A dead class's number: to the spares (its slot is never read again), or freed.
