@@ -350,6 +350,7 @@ class mes_engine {
     for (std::size_t c = 1; c < x_.size(); ++c)
       if (rows_in_[c] > 0) retire(x_[c]);  // the others were retired when their last row left
     x_.resize(2);
+    reserve_classes(std::min<std::size_t>(4 * in_.rows + 16, std::size_t{1} << 16));
     x_[0] = 0;
     x_[1] = boost::multiprecision::numerator(endowment);
     bounds_.assign(2, {0, 0});
@@ -363,8 +364,8 @@ class mes_engine {
     value_.clear();
     if (details_) {
       value_ = {mpz_int(0), x_[1]};
-      zero_from_.assign(in_.rows, 0);
-      zero_round_.assign(in_.rows, 0);
+      zero_class_.assign(in_.rows, 0);
+      zero_child_.assign(2, 0);
     }
     rows_in_.assign(2, 0);
     rows_in_[x_[1].is_zero() ? 0 : 1] = static_cast<std::uint32_t>(in_.rows);  // < 2^32: make_mes_input checks
@@ -421,17 +422,24 @@ class mes_engine {
   void gather(project_index p) {
     groups_.clear();
     if (in_.unit_k) {
-      touched_.clear();
+      // Plain stores into tables as long as p's supporters (the hottest loop of MES).
+      const auto supporters = in_.start[p + 1] - in_.start[p];
+      if (touched_.size() < supporters) touched_.resize(supporters);
+      groups_.resize(supporters);
+      auto* const touched = touched_.data();
+      std::size_t m = 0, out = 0;
       for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
         const auto r = in_.row[s];
         const auto c = row_class_[r];
-        if (acc_[c] == 0) touched_.push_back(c);
+        if (acc_[c] == 0) touched[m++] = c;
         acc_[c] += in_.weight[r];
       }
-      for (auto c : touched_) {
-        if (c != 0) groups_.push_back({c, 1, acc_[c]});
+      for (std::size_t i = 0; i < m; ++i) {
+        const auto c = touched[i];
+        if (c != 0) groups_[out++] = {c, 1, acc_[c]};
         acc_[c] = 0;
       }
+      groups_.resize(out);
     } else {
       for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
         const auto r = in_.row[s];
@@ -603,13 +611,44 @@ class mes_engine {
     }
   }
 
+  // Room for n classes in every per-class table, so that a run's first thousands of classes do
+  // not move them again and again (each move of a large table is fresh pages from the system).
+  void reserve_classes(std::size_t n) {
+    x_.reserve(n);
+    parent_.reserve(n);
+    born_.reserve(n);
+    if (details_) {
+      value_.reserve(n);
+      zero_child_.reserve(n);
+    }
+    rows_in_.reserve(n);
+    bounds_.reserve(n);
+    epoch_.reserve(n);
+    acc_.reserve(n);
+  }
+
+  // A class born this round from `parent` with numerator `x` (bounds and value set by the caller
+  // when x is not 0); it holds no rows yet.
+  auto add_class(std::uint32_t parent, mpz_int x) -> std::uint32_t {
+    const auto c = static_cast<std::uint32_t>(x_.size());
+    x_.push_back(std::move(x));
+    parent_.push_back(parent);
+    born_.push_back(static_cast<std::uint32_t>(d_.size() - 1));
+    if (details_) {
+      value_.emplace_back();
+      zero_child_.push_back(0);
+    }
+    rows_in_.push_back(0);
+    bounds_.emplace_back(0, 0);
+    epoch_.push_back(born_.back());
+    acc_.push_back(0);
+    return c;
+  }
+
   // A row changes class; a class no row is in any more frees its number (never read again).
   void move_row(std::uint32_t row, std::uint32_t to) {
     const auto from = row_class_[row];
-    if (to == 0 && details_) {
-      zero_from_[row] = from;
-      zero_round_[row] = static_cast<std::uint32_t>(d_.size() - 1);
-    }
+    if (to == 0 && details_) zero_class_[row] = zero_child_[from];
     row_class_[row] = to;
     ++rows_in_[to];
     if (--rows_in_[from] == 0 && from != 0) retire(x_[from]);
@@ -639,21 +678,19 @@ class mes_engine {
       mpz_mul_ui(t2_.backend().data(), x_[g.cls].backend().data(), r.rich_k);
       std::uint32_t to = 0;
       if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) <= 0) {
-        to = static_cast<std::uint32_t>(x_.size());
-        x_.push_back(spare());
-        mpz_sub(x_.back().backend().data(), t2_.backend().data(), t1_.backend().data());
-        parent_.push_back(g.cls);
-        born_.push_back(now);
-        if (details_) value_.push_back(x_.back());
-        rows_in_.push_back(0);
-        bounds_.push_back(value_bounds(x_.back(), d_.back()));
-        epoch_.push_back(now);
-        acc_.push_back(0);
+        to = add_class(g.cls, spare());
+        mpz_sub(x_[to].backend().data(), t2_.backend().data(), t1_.backend().data());
+        bounds_[to] = value_bounds(x_[to], d_.back());
+        if (details_) value_[to] = x_[to];
         rich_k += static_cast<std::uint64_t>(g.k) * g.w;
         rich_w += g.w;
       } else {
         mpz_addmul_ui(poor_paid.backend().data(), x_[g.cls].backend().data(), g.w);
         if (!x_[g.cls].is_zero()) poor_w += g.w;  // who paid in full down to 0 pays nothing now
+        if (details_ && (zero_child_[g.cls] == 0 || born_[zero_child_[g.cls]] != now)) {
+          const auto z = add_class(g.cls, mpz_int());
+          zero_child_[g.cls] = z;
+        }
       }
       moved_.push_back({g.cls, g.k, to});
     }
@@ -692,55 +729,95 @@ class mes_engine {
   // Where p's supporters last could afford it, for the explanation of an unfunded p (details
   // only): (rounds paid then, the ρ it needed then), or none if they never could. The scan skips
   // projects whose ρ cannot win, so this is found afterwards from the classes' genealogy: a
-  // class's money never changes, a row only ever moves to a class born from its own (or to 0),
-  // so a row's money after t rounds is that of the ancestor of its class alive then. Money only
-  // falls, so the supporters' total after t rounds falls with t: a binary search finds the last
-  // t where it still covers the cost, and ρ there is computed as `direct` MES does (walk the
-  // supporters by money per unit of satisfaction; those short of the share pay all they have).
+  // class's money never changes, and a row only ever moves to a class born from its own (a row
+  // that runs out of money: to class 0, remembering the moneyless class born then from the one
+  // it left), so a row's money after t rounds is that of the ancestor of its class alive then.
+  // Money only falls, so the supporters' total after t rounds falls with t: it is found for
+  // every t at once from the classes on the supporters' lines (in floating-point bounds, with
+  // the rounding of the sums bounded); exact integers decide only rounds too close to call. ρ
+  // in the last affordable round is computed as `direct` MES does (those short of the share pay
+  // all they have).
   auto last_affordable(project_index p) -> std::optional<std::pair<std::uint32_t, rational>> {
+    // p's supporters merged by the class they are in at the end, or ran out of money in.
+    const auto final_class = [&](std::uint32_t row) { return row_class_[row] != 0 ? row_class_[row] : zero_class_[row]; };
     struct key {
-      std::uint32_t cls, zero_from, zero_round;
-      std::int64_t k;
+      std::uint32_t cls;
       std::uint64_t w;
     };
     std::vector<key> keys;
-    keys.reserve(in_.start[p + 1] - in_.start[p]);
-    // With one k per row, rows of a living class merge by class at once (dense, as in gather);
-    // only the rows without money, and rows with other k, need the sort below.
     touched_.clear();
     for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
       const auto row = in_.row[s];
-      const auto c = row_class_[row];
-      if (c != 0 && in_.unit_k) {
-        if (acc_[c] == 0) touched_.push_back(c);
-        acc_[c] += in_.weight[row];
-      } else {
-        keys.push_back({c, c == 0 ? zero_from_[row] : 0, c == 0 ? zero_round_[row] : 0, in_.k_at(s), in_.weight[row]});
-      }
+      const auto c = final_class(row);
+      if (c == 0) continue;  // never had money
+      if (acc_[c] == 0) touched_.push_back(c);
+      acc_[c] += in_.weight[row];
     }
+    keys.reserve(touched_.size());
     for (auto c : touched_) {
-      keys.push_back({c, 0, 0, 1, acc_[c]});
+      keys.push_back({c, acc_[c]});
       acc_[c] = 0;
     }
-    const auto order = [](const key& a, const key& b) {
-      return std::tie(a.cls, a.zero_from, a.zero_round, a.k) < std::tie(b.cls, b.zero_from, b.zero_round, b.k);
-    };
-    std::sort(keys.begin(), keys.end(), order);
-    std::size_t m = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      if (m > 0 && !order(keys[m - 1], keys[i])) keys[m - 1].w += keys[i].w;
-      else keys[m++] = keys[i];
-    }
-    keys.resize(m);
-    const auto class_at = [&](const key& g, std::uint32_t t) -> std::uint32_t {
-      auto c = g.cls;
-      if (c == 0) {
-        if (t >= g.zero_round) return 0;
-        c = g.zero_from;
-      }
-      while (c != 0 && born_[c] > t) c = parent_[c];
+    const auto class_at = [&](std::uint32_t c, std::uint32_t t) {
+      while (born_[c] > t) c = parent_[c];
       return c;
     };
+
+    // The supporters' total after t rounds: their classes' common ancestor's money, less, for
+    // every class born by then on their lines, what its rows paid (its money minus its parent's)
+    // times the supporters below it. Each class is visited once, children before parents, in
+    // the classes' floating-point bounds; `err` bounds the rounding of the sums.
+    const auto rounds = static_cast<std::uint32_t>(d_.size() - 1);
+    std::vector<std::uint32_t> lines;  // every class on a supporter's line
+    std::vector<bool> seen(x_.size(), false);
+    for (const auto& g : keys) {
+      acc_[g.cls] = g.w;
+      for (auto c = g.cls; !seen[c]; c = parent_[c]) {
+        seen[c] = true;
+        lines.push_back(c);
+        if (born_[c] == 0) break;
+      }
+    }
+    // Latest born first (a parent is born before its children): a counting sort by round.
+    std::vector<std::uint32_t> first(rounds + 2, 0), by_born(lines.size());
+    for (auto c : lines) ++first[born_[c] + 1];
+    for (std::uint32_t t = 0; t <= rounds; ++t) first[t + 1] += first[t];
+    for (auto c : lines) by_born[first[born_[c]]++] = c;  // first[t] ends as where round t ends
+    std::vector<double> lo_step(rounds + 1, 0.0), hi_step(rounds + 1, 0.0);
+    double magnitude = 0;  // Σ |terms|
+    for (auto it = by_born.rbegin(); it != by_born.rend(); ++it) {
+      const auto c = *it;
+      const double w = static_cast<double>(acc_[c]);
+      const auto born = born_[c];
+      double lo = bounds_[c].first, hi = bounds_[c].second;
+      if (born > 0) {
+        const auto up = parent_[c];
+        acc_[up] += acc_[c];
+        lo -= bounds_[up].second;
+        hi -= bounds_[up].first;
+      }
+      acc_[c] = 0;
+      lo_step[born] += lo * w;
+      hi_step[born] += hi * w;
+      magnitude += std::max(std::abs(lo), std::abs(hi)) * w;
+    }
+    const double err = sum_slack(lines.size() + rounds + 2) * 2 * magnitude;
+    const double cost = static_cast<double>(inst_[p].cost);
+    const double cost_lo = cost * (1 - 0x1p-50), cost_hi = cost * (1 + 0x1p-50);
+    // Affordable surely up to `sure` rounds (−1: not even at the start), surely not from `never`.
+    std::int64_t sure = -1;
+    std::uint32_t never = rounds + 1;
+    double total_lo = 0, total_hi = 0;
+    for (std::uint32_t t = 0; t <= rounds; ++t) {
+      total_lo += lo_step[t];
+      total_hi += hi_step[t];
+      if (total_lo - err >= cost_hi) sure = t;
+      if (total_hi + err < cost_lo) {
+        never = t;
+        break;
+      }
+    }
+
     // Money after t rounds in integers over D[t] (a multiple of every earlier D): a class's
     // money × D[born] times D[t] / D[born].
     std::map<std::uint32_t, mpz_int> factor;  // born → D[t] / D[born], for the t being looked at
@@ -749,48 +826,29 @@ class mes_engine {
       if (fresh) mpz_divexact(it->second.backend().data(), d_[t].backend().data(), d_[born_[c]].backend().data());
       mpz_mul(out.backend().data(), value_[c].backend().data(), it->second.backend().data());
     };
-    std::vector<std::uint64_t> weight_of(x_.size(), 0);
-    std::vector<std::uint32_t> alive;
-    const auto affordable = [&](std::uint32_t t) {  // Σ money ≥ cost after t rounds
-      alive.clear();
+    const auto affordable_exactly = [&](std::uint32_t t) {  // Σ money ≥ cost after t rounds
       factor.clear();
-      for (const auto& g : keys) {
-        const auto c = class_at(g, t);
-        if (c == 0) continue;
-        if (weight_of[c] == 0) alive.push_back(c);
-        weight_of[c] += g.w;
-      }
-      // The classes' bounds decide unless the total is too close to the cost to tell (the
-      // same slack as split_by_bounds).
-      double total_lo = 0, total_hi = 0;
-      for (auto c : alive) {
-        total_lo += bounds_[c].first * static_cast<double>(weight_of[c]);
-        total_hi += bounds_[c].second * static_cast<double>(weight_of[c]);
-      }
-      const double slack = sum_slack(alive.size()), cost = static_cast<double>(inst_[p].cost);
-      const bool surely = total_lo * (1 - slack) >= cost * (1 + slack), surely_not = total_hi * (1 + slack) < cost * (1 - slack);
-      if (surely || surely_not) {
-        for (auto c : alive) weight_of[c] = 0;
-        return surely;
-      }
       mpz_int total = 0;
-      for (auto c : alive) {
+      for (const auto& g : keys) {
+        const auto c = class_at(g.cls, t);
+        if (value_[c].is_zero()) continue;
         numerator_at(c, t, t3_);
-        mpz_addmul_ui(total.backend().data(), t3_.backend().data(), weight_of[c]);
-        weight_of[c] = 0;
+        mpz_addmul_ui(total.backend().data(), t3_.backend().data(), g.w);
       }
       mpz_mul_si(t4_.backend().data(), d_[t].backend().data(), inst_[p].cost);
       return total >= t4_;
     };
-    if (!affordable(0)) return std::nullopt;
-    std::uint32_t lo = 0, hi = static_cast<std::uint32_t>(d_.size() - 1);  // affordable at lo
-    if (affordable(hi)) lo = hi;
+    if (sure < 0) {
+      if (never == 0 || !affordable_exactly(0)) return std::nullopt;
+      sure = 0;
+    }
+    auto lo = static_cast<std::uint32_t>(sure), hi = never;  // affordable after lo rounds, not after hi
     while (hi - lo > 1) {
       const auto mid = lo + (hi - lo) / 2;
-      (affordable(mid) ? lo : hi) = mid;
+      (affordable_exactly(mid) ? lo : hi) = mid;
     }
-    // ρ after lo rounds as `direct` MES computes it: walk the supporters, merged per (class, k),
-    // by money per unit of satisfaction; those short of the share pay all they have.
+
+    // ρ after lo rounds as `direct` MES computes it, over the supporters merged per (class, k).
     struct holding {
       std::uint32_t cls;
       std::int64_t k;
@@ -798,37 +856,53 @@ class mes_engine {
       mpz_int x;  // money × D[lo]
     };
     std::vector<holding> held;
-    for (const auto& g : keys)
-      if (const auto c = class_at(g, lo); c != 0) held.push_back({c, g.k, g.w, {}});
-    std::sort(held.begin(), held.end(), [](const holding& a, const holding& b) { return std::tie(a.cls, a.k) < std::tie(b.cls, b.k); });
-    std::size_t merged = 0;
+    if (in_.unit_k) {  // merged per class, densely
+      touched_.clear();
+      for (const auto& g : keys) {
+        const auto c = class_at(g.cls, lo);
+        if (value_[c].is_zero()) continue;
+        if (acc_[c] == 0) touched_.push_back(c);
+        acc_[c] += g.w;
+      }
+      for (auto c : touched_) {
+        held.push_back({c, 1, acc_[c], {}});
+        acc_[c] = 0;
+      }
+    } else {
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+        const auto row = in_.row[s];
+        if (const auto c = class_at(final_class(row), lo); !value_[c].is_zero()) held.push_back({c, in_.k[s], in_.weight[row], {}});
+      }
+      std::sort(held.begin(), held.end(), [](const holding& a, const holding& b) { return std::tie(a.cls, a.k) < std::tie(b.cls, b.k); });
+      std::size_t merged = 0;
+      for (std::size_t i = 0; i < held.size(); ++i) {
+        if (merged > 0 && held[merged - 1].cls == held[i].cls && held[merged - 1].k == held[i].k) held[merged - 1].w += held[i].w;
+        else held[merged++] = std::move(held[i]);
+      }
+      held.resize(merged);
+    }
     std::uint64_t units = 0;
     factor.clear();
-    for (std::size_t i = 0; i < held.size(); ++i) {
-      units = checked_sum(units, checked_product(held[i].k, held[i].w));
-      if (merged > 0 && held[merged - 1].cls == held[i].cls && held[merged - 1].k == held[i].k) {
-        held[merged - 1].w += held[i].w;
-      } else {
-        held[merged] = std::move(held[i]);
-        numerator_at(held[merged].cls, lo, held[merged].x);
-        ++merged;
-      }
+    for (auto& g : held) {
+      units = checked_sum(units, checked_product(g.k, g.w));
+      numerator_at(g.cls, lo, g.x);
     }
-    held.resize(merged);
-    std::sort(held.begin(), held.end(), [&](const holding& a, const holding& b) {  // x_a / k_a < x_b / k_b
-      if (a.k == b.k) return a.x < b.x;
-      mpz_mul_si(t1_.backend().data(), a.x.backend().data(), b.k);
-      mpz_mul_si(t2_.backend().data(), b.x.backend().data(), a.k);
-      return mpz_cmp(t1_.backend().data(), t2_.backend().data()) < 0;
-    });
+    // Those short of the share pay all they have, which raises it: repeat until nobody else falls
+    // short (the same split as walking them by money per unit of satisfaction; see split_exactly).
     mpz_int due;  // cost × D[lo] minus what those short of the share pay
     mpz_mul_si(due.backend().data(), d_[lo].backend().data(), inst_[p].cost);
-    for (const auto& g : held) {
-      mpz_mul_ui(t1_.backend().data(), g.x.backend().data(), units);
-      mpz_mul_si(t2_.backend().data(), due.backend().data(), g.k);
-      if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) >= 0) break;  // pays the full share, and so does everyone after
-      mpz_submul_ui(due.backend().data(), g.x.backend().data(), g.w);
-      units -= checked_product(g.k, g.w);
+    for (auto rich = held.begin();;) {
+      const auto split = std::partition(rich, held.end(), [&](const holding& g) {
+        mpz_mul_ui(t1_.backend().data(), g.x.backend().data(), units);
+        mpz_mul_si(t2_.backend().data(), due.backend().data(), g.k);
+        return mpz_cmp(t1_.backend().data(), t2_.backend().data()) < 0;
+      });
+      if (split == rich) break;
+      for (auto it = rich; it != split; ++it) {
+        mpz_submul_ui(due.backend().data(), it->x.backend().data(), it->w);
+        units -= checked_product(it->k, it->w);
+      }
+      rich = split;
     }
     PPB_ASSERT(units > 0 && due > 0);
     mpz_mul_ui(t1_.backend().data(), d_[lo].backend().data(), units);
@@ -875,7 +949,9 @@ class mes_engine {
   // was born in (its money is that of the round's payments), and (details only) that money.
   std::vector<std::uint32_t> parent_, born_;
   std::vector<mpz_int> value_;  // per class: its money × D of the round it was born in
-  std::vector<std::uint32_t> zero_from_, zero_round_;  // per row in class 0 (details): from where, when
+  // Details only. A row in class 0: the moneyless class it ran out in (0: it never had money),
+  // born that round from the class it left; and per class, its latest such moneyless child.
+  std::vector<std::uint32_t> zero_class_, zero_child_;
   std::vector<std::uint32_t> rows_in_;  // per class: how many rows are in it
   std::vector<std::uint64_t> acc_;
   std::vector<std::uint32_t> touched_;
