@@ -627,6 +627,22 @@ class mes_engine {
     acc_.reserve(n);
   }
 
+  // Weights summed per class, densely: `each(add)` calls add(class, w) for every item, then
+  // emit(class, Σ w) runs once per class, in the order first seen. (gather does the same inline,
+  // with plain stores: it is the hottest loop.)
+  template <class Each, class Emit>
+  void merge_by_class(Each&& each, Emit&& emit) {
+    touched_.clear();
+    each([&](std::uint32_t c, std::uint64_t w) {
+      if (acc_[c] == 0) touched_.push_back(c);
+      acc_[c] += w;
+    });
+    for (auto c : touched_) {
+      emit(c, acc_[c]);
+      acc_[c] = 0;
+    }
+  }
+
   // A class born this round from `parent` with numerator `x` (bounds and value set by the caller
   // when x is not 0); it holds no rows yet.
   auto add_class(std::uint32_t parent, mpz_int x) -> std::uint32_t {
@@ -687,7 +703,7 @@ class mes_engine {
       } else {
         mpz_addmul_ui(poor_paid.backend().data(), x_[g.cls].backend().data(), g.w);
         if (!x_[g.cls].is_zero()) poor_w += g.w;  // who paid in full down to 0 pays nothing now
-        if (details_ && (zero_child_[g.cls] == 0 || born_[zero_child_[g.cls]] != now)) {
+        if (details_ && born_[zero_child_[g.cls]] != now) {  // none yet this round (0 is class 0, born in round 0)
           const auto z = add_class(g.cls, mpz_int());
           zero_child_[g.cls] = z;
         }
@@ -745,19 +761,12 @@ class mes_engine {
       std::uint64_t w;
     };
     std::vector<key> keys;
-    touched_.clear();
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      const auto row = in_.row[s];
-      const auto c = final_class(row);
-      if (c == 0) continue;  // never had money
-      if (acc_[c] == 0) touched_.push_back(c);
-      acc_[c] += in_.weight[row];
-    }
-    keys.reserve(touched_.size());
-    for (auto c : touched_) {
-      keys.push_back({c, acc_[c]});
-      acc_[c] = 0;
-    }
+    merge_by_class(
+        [&](auto&& add) {
+          for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s)
+            if (const auto c = final_class(in_.row[s]); c != 0) add(c, in_.weight[in_.row[s]]);  // 0: never had money
+        },
+        [&](std::uint32_t c, std::uint64_t w) { keys.push_back({c, w}); });
     const auto class_at = [&](std::uint32_t c, std::uint32_t t) {
       while (born_[c] > t) c = parent_[c];
       return c;
@@ -856,18 +865,13 @@ class mes_engine {
       mpz_int x;  // money × D[lo]
     };
     std::vector<holding> held;
-    if (in_.unit_k) {  // merged per class, densely
-      touched_.clear();
-      for (const auto& g : keys) {
-        const auto c = class_at(g.cls, lo);
-        if (value_[c].is_zero()) continue;
-        if (acc_[c] == 0) touched_.push_back(c);
-        acc_[c] += g.w;
-      }
-      for (auto c : touched_) {
-        held.push_back({c, 1, acc_[c], {}});
-        acc_[c] = 0;
-      }
+    if (in_.unit_k) {
+      merge_by_class(
+          [&](auto&& add) {
+            for (const auto& g : keys)
+              if (const auto c = class_at(g.cls, lo); !value_[c].is_zero()) add(c, g.w);
+          },
+          [&](std::uint32_t c, std::uint64_t w) { held.push_back({c, 1, w, {}}); });
     } else {
       for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
         const auto row = in_.row[s];
