@@ -809,12 +809,16 @@ struct ledger::ballot_box::impl {
   /// Most submissions a worker takes at once: enough to make the hand-offs rare, few enough that
   /// the other workers are not left idle and that a chunk verifies in a few milliseconds.
   static constexpr std::size_t max_chunk = 64;
+  /// While submissions are still being verified, the syncer waits for this many decisions before
+  /// an fdatasync: under load each round (a sync, two wake-ups) then serves a few chunks, not one.
+  /// An idle pipeline syncs at once, so a lone submission never waits for others.
+  static constexpr std::size_t sync_batch = 4 * max_chunk;
 
   // Stage 1, under `in_mutex`: submissions waiting for a worker, in submission order.
   std::mutex in_mutex;
   std::condition_variable in_cv;
   std::deque<job_ptr> incoming;
-  std::uint64_t submitted = 0;  // `seq` of the next submission
+  std::atomic<std::uint64_t> submitted{0};  // `seq` of the next submission (read under `m` too)
   unsigned idle_workers = 0;
   bool stopping = false;
 
@@ -915,7 +919,7 @@ struct ledger::ballot_box::impl {
         }
         next_to_decide += it->second.size();
       }
-      wake = syncer_waiting && !decided.empty();
+      wake = syncer_waiting && round_ready();
     }
     if (wake) sync_cv.notify_one();
   }
@@ -959,6 +963,12 @@ struct ledger::ballot_box::impl {
     }
   }
 
+  // Whether the syncer should start a round, under `m`: a full batch is decided, or every
+  // submission made so far is (nothing more is coming soon).
+  auto round_ready() const -> bool {
+    return decided.size() >= sync_batch || (!decided.empty() && next_to_decide == submitted.load());
+  }
+
   // The syncer: makes every decided entry durable with one fdatasync per round, then answers the
   // round's submissions. Decisions made meanwhile form the next round.
   void sync_loop() {
@@ -966,7 +976,7 @@ struct ledger::ballot_box::impl {
     for (;;) {
       {
         std::unique_lock l(m);
-        while (decided.empty() && !syncer_stopping) {
+        while (!round_ready() && !syncer_stopping) {
           syncer_waiting = true;
           sync_cv.wait(l);
           syncer_waiting = false;
