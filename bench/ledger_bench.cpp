@@ -166,8 +166,8 @@ auto main(int argc, char** argv) -> int {
   const std::uint64_t verify_iters = smoke ? 1000 : 10000;
   const std::uint64_t verify_all_iters = verify_iters * cores;
   const measure::crypto_samples samples;
-  const double verify1 = samples.verify_rate(verify_iters, 1);
-  const double verify_all = samples.verify_rate(verify_all_iters, cores);
+  const double verify1_start = samples.verify_rate(verify_iters, 1);
+  const double verify_all_start = samples.verify_rate(verify_all_iters, cores);
   const double point1 = samples.point_check_rate(verify_iters, 1);
   const double point_all = samples.point_check_rate(verify_all_iters, cores);
   // What the box does per ballot before its lock: verify, then parse strictly.
@@ -182,9 +182,10 @@ auto main(int argc, char** argv) -> int {
     table_head({"measure", "rate", "per core"});
     std::printf(
         "| Ed25519 verify, 1 core (`crypto::verify`, %zu-byte messages, best of 3 × %llu calls) | %s/s | %s/s |\n",
-        samples.message_bytes(), static_cast<unsigned long long>(verify_iters), rate(verify1).c_str(), rate(verify1).c_str());
-    std::printf("| Ed25519 verify, %u threads (`parallel_for`) | %s/s | %s/s |\n", cores, rate(verify_all).c_str(),
-                rate(verify_all / cores).c_str());
+        samples.message_bytes(), static_cast<unsigned long long>(verify_iters), rate(verify1_start).c_str(),
+        rate(verify1_start).c_str());
+    std::printf("| Ed25519 verify, %u threads (`parallel_for`) | %s/s | %s/s |\n", cores, rate(verify_all_start).c_str(),
+                rate(verify_all_start / cores).c_str());
     std::printf("| credential point check, 1 core (`is_valid_credential_key`) | %s/s | %s/s |\n", rate(point1).c_str(),
                 rate(point1).c_str());
     std::printf("| credential point check, %u threads | %s/s | %s/s |\n", cores, rate(point_all).c_str(),
@@ -275,13 +276,20 @@ auto main(int argc, char** argv) -> int {
   measure::async_window window;
   std::vector<float> latency(n);  // start time of each submission (seconds), then its latency
   const auto async_t0 = clock_type::now();
+  // What each callback needs, behind one pointer: with the index that is 16 bytes, which
+  // std::function keeps inline, as a server's small callback would be (no allocation each).
+  struct async_context {
+    measure::async_window& window;
+    std::vector<float>& latency;
+    clock_type::time_point t0;
+  } context{window, latency, async_t0};
   const bool async_ok = measure_run(box, async_run, [&] {
     for (std::uint64_t i = 0; i < n; ++i) {
       window.make_room(i, in_flight);
       latency[i] = static_cast<float>(seconds_since(async_t0));
-      box.submit_async(ballots[i], at, [&window, &latency, async_t0, i](ppb::ledger::verdict v, std::exception_ptr failure) {
-        latency[i] = static_cast<float>(seconds_since(async_t0)) - latency[i];
-        window.answered(!failure && v.accepted);
+      box.submit_async(ballots[i], at, [c = &context, i](ppb::ledger::verdict v, std::exception_ptr failure) {
+        c->latency[i] = static_cast<float>(seconds_since(c->t0)) - c->latency[i];
+        c->window.answered(!failure && v.accepted);
       });
     }
     window.wait_for(n);
@@ -315,6 +323,12 @@ auto main(int argc, char** argv) -> int {
                  static_cast<unsigned long long>(blocking_run.refused));
     return 1;
   }
+  // The bare rates again, right after the submissions: this VM's speed wanders by several percent
+  // within a minute, so the box is compared with the higher of the two measurements of each.
+  const double verify1_after = samples.verify_rate(verify_iters, 1);
+  const double verify_all_after = samples.verify_rate(verify_all_iters, cores);
+  const double verify1 = std::max(verify1_start, verify1_after);
+  const double verify_all = std::max(verify_all_start, verify_all_after);
 
   std::printf("### Ballot box (%llu voters, one ballot each)\n\n", static_cast<unsigned long long>(n));
   {
@@ -337,7 +351,8 @@ auto main(int argc, char** argv) -> int {
       const double box_rate = static_cast<double>(n) / r.wall;
       std::printf(
           "| %s | %.2f | %.2f | **%s ballots/s** | %.0f | **%.0f%% of the %u-thread verify rate**, %.0f%% of %u × "
-          "the 1-core rate (target ≥ 85%%; bare verify %.0f µs, `open_ballot` %.0f µs) |\n",
+          "the 1-core rate (target ≥ 85%%; the higher rates measured before and after the submissions; bare verify "
+          "%.0f µs, `open_ballot` %.0f µs) |\n",
           what.c_str(), r.wall, r.cpu, rate(box_rate).c_str(), us(r.cpu), 100.0 * box_rate / verify_all, cores,
           100.0 * box_rate / (cores * verify1), cores, 1e6 / verify1, 1e6 / open1);
     };
@@ -509,10 +524,11 @@ auto main(int argc, char** argv) -> int {
   const double others = std::max(0.0, (machine1.busy - machine0.busy) - (cpu_seconds() - cpu0));
   const double machine_s = std::max(1e-9, machine1.total - machine0.total);
   std::printf(
-      "\n(%u-thread verify limit: %s/s at the start, %s/s measured again at the end. Other processes used "
-      "%.0f of the machine's %.0f CPU seconds during the run (%.0f%%). Load average at the end %s, this "
-      "run's threads included.)\n",
-      cores, rate(verify_all).c_str(), rate(verify_all_end).c_str(), others, machine_s, 100.0 * others / machine_s,
+      "\n(%u-thread verify limit: %s/s at the start, %s/s after the submissions, %s/s at the end; 1-core: %s/s, "
+      "%s/s. Other processes used %.0f of the machine's %.0f CPU seconds during the run (%.0f%%). Load average "
+      "at the end %s, this run's threads included.)\n",
+      cores, rate(verify_all_start).c_str(), rate(verify_all_after).c_str(), rate(verify_all_end).c_str(),
+      rate(verify1_start).c_str(), rate(verify1_after).c_str(), others, machine_s, 100.0 * others / machine_s,
       load_average().c_str());
   return 0;
 }

@@ -156,9 +156,11 @@ auto main(int argc, char** argv) -> int {
   // Bare limits (best of three each).
   const std::uint64_t verify_iters = smoke ? 1000 : 10000;
   const measure::crypto_samples samples;
-  const double verify1 = samples.verify_rate(verify_iters, 1);
-  const double verify_all = samples.verify_rate(verify_iters * cores, cores);
-  const double point_all = samples.point_check_rate(verify_iters * cores, cores);
+  // Measured again at the end: this VM's speed wanders within minutes, so every ratio below uses
+  // the higher of the two measurements (the harder limit to meet).
+  const double verify1_start = samples.verify_rate(verify_iters, 1);
+  const double verify_all_start = samples.verify_rate(verify_iters * cores, cores);
+  const double point_all_start = samples.point_check_rate(verify_iters * cores, cores);
   const double sha_mbs = measure::sha256_mbs(smoke ? 16 : 256);
   const double disk_mbs = measure::disk_write(dir / "disk.bin", smoke ? 1024 : 16384, 64).mbs();
 
@@ -218,8 +220,7 @@ auto main(int argc, char** argv) -> int {
   add(measure::run_stage("`ballot_box::create` (credential points checked, setup logged)", credentials, "credentials",
                          [&] { box.emplace(ppb::ledger::ballot_box::create(log_path, std::move(setup))); }));
   const auto box_create_before = stages.back().before;
-  stages.back().note = std::to_string(static_cast<int>(100.0 * static_cast<double>(credentials) / stages.back().wall / point_all)) +
-                    "% of the all-core point-check rate";
+  const auto create_at = stages.size() - 1;
 
   // 4–5. The voters sign (their side) and submit, K voters at a time so that the signed ballots
   // never all sit in memory. A village's residents vote there and half of them in their district.
@@ -302,11 +303,7 @@ auto main(int argc, char** argv) -> int {
   sign.note = "K = " + std::to_string(chunk) + " voters a batch; " +
               std::to_string(static_cast<int>(static_cast<double>(ballot_bytes) / static_cast<double>(ballots))) +
               " bytes per signed ballot";
-  // Both ratios: the all-core rate measured is sometimes low on a shared VM, cores × 1-core never.
-  const double submit_rate = static_cast<double>(ballots) / submit.wall;
-  submit.note = "**" + std::to_string(static_cast<int>(100.0 * submit_rate / verify_all)) + "% of the all-core verify rate**, " +
-                std::to_string(static_cast<int>(100.0 * submit_rate / (verify1 * cores))) + "% of " + std::to_string(cores) +
-                " × the 1-core rate (target ≥ 85%); " + std::to_string(box->syncs()) + " fdatasyncs";
+  const auto syncs_note = std::to_string(box->syncs()) + " fdatasyncs";
   add(std::move(sign));
   const auto submit_at = stages.size();
   add(std::move(submit));
@@ -383,11 +380,6 @@ auto main(int argc, char** argv) -> int {
   add(measure::run_stage("log verification (`ledger::replay_log`: every checksum, signature, verdict, checkpoint)",
                          box_entries, "entries", [&] { replay = ppb::ledger::replay_log(log_path); }));
   const auto verify_at = stages.size() - 1;
-  auto& verify_stage = stages.back();
-  const double bare_verify_s = static_cast<double>(credentials) / point_all + static_cast<double>(ballots) / verify_all;
-  verify_stage.note = "bare checks (" + std::to_string(credentials) + " point checks + " + std::to_string(ballots) +
-                      " verifies, all cores) = " + std::to_string(bare_verify_s).substr(0, 6) + " s: **" +
-                      std::to_string(static_cast<int>(100.0 * bare_verify_s / verify_stage.wall)) + "%** of this time";
   if (replay.entries != box_entries || replay.root != box_root || replay.accepted != ballots || !replay.closed) {
     std::fprintf(stderr, "unexpected: the replay disagrees with the box\n");
     return 1;
@@ -432,13 +424,40 @@ auto main(int argc, char** argv) -> int {
   }
   const double bandwidth = measure::read_bandwidth(profile_bytes);
 
+  // The bare checks again, and the ratios against the higher of each pair.
+  const double verify1_end = samples.verify_rate(verify_iters, 1);
+  const double verify_all_end = samples.verify_rate(verify_iters * cores, cores);
+  const double point_all_end = samples.point_check_rate(verify_iters * cores, cores);
+  const double verify1 = std::max(verify1_start, verify1_end);
+  const double verify_all = std::max(verify_all_start, verify_all_end);
+  const double point_all = std::max(point_all_start, point_all_end);
+  {
+    auto& create_stage = stages[create_at];
+    create_stage.note = std::to_string(static_cast<int>(100.0 * static_cast<double>(credentials) / create_stage.wall / point_all)) +
+                  "% of the all-core point-check rate";
+    // Both ratios: the all-core rate measured is sometimes low on a shared VM, cores × 1-core never.
+    auto& submit_stage = stages[submit_at];
+    const double submit_rate = static_cast<double>(ballots) / submit_stage.wall;
+    submit_stage.note = "**" + std::to_string(static_cast<int>(100.0 * submit_rate / verify_all)) + "% of the all-core verify rate**, " +
+                  std::to_string(static_cast<int>(100.0 * submit_rate / (verify1 * cores))) + "% of " +
+                  std::to_string(cores) + " × the 1-core rate (target ≥ 85%); " + syncs_note;
+    auto& verify_stage = stages[verify_at];
+    const double bare_verify_s = static_cast<double>(credentials) / point_all + static_cast<double>(ballots) / verify_all;
+    verify_stage.note = "bare checks (" + std::to_string(credentials) + " point checks + " + std::to_string(ballots) +
+                  " verifies, all cores) = " + std::to_string(bare_verify_s).substr(0, 6) + " s: **" +
+                  std::to_string(static_cast<int>(100.0 * bare_verify_s / verify_stage.wall)) + "%** of this time";
+  }
+
   // -----------------------------------------------------------------------------------------------
   std::printf("### Bare limits (this run)\n\n");
+  std::printf("At the start / at the end of the run; the ratios below use the higher of the two.\n\n");
   measure::table_head({"measure", "rate"});
-  std::printf("| Ed25519 verify, 1 core (`crypto::verify`) | %s/s (%.0f µs) |\n", rate(verify1).c_str(), 1e6 / verify1);
-  std::printf("| Ed25519 verify, %u threads | **%s/s** (1-core × %u = %s/s) |\n", cores, rate(verify_all).c_str(), cores,
-              rate(verify1 * cores).c_str());
-  std::printf("| credential point check, %u threads | %s/s |\n", cores, rate(point_all).c_str());
+  std::printf("| Ed25519 verify, 1 core (`crypto::verify`) | %s/s / %s/s (%.0f µs) |\n", rate(verify1_start).c_str(),
+              rate(verify1_end).c_str(), 1e6 / verify1);
+  std::printf("| Ed25519 verify, %u threads | %s/s / %s/s (1-core × %u = %s/s) |\n", cores, rate(verify_all_start).c_str(),
+              rate(verify_all_end).c_str(), cores, rate(verify1 * cores).c_str());
+  std::printf("| credential point check, %u threads | %s/s / %s/s |\n", cores, rate(point_all_start).c_str(),
+              rate(point_all_end).c_str());
   std::printf("| SHA-256, 1 core, 1 MiB buffers | %.0f MB/s |\n", sha_mbs);
   std::printf("| disk: 4 KiB appends, fdatasync every 64 | %.0f MB/s |\n", disk_mbs);
   std::printf("| memory: one read pass over %.0f MB (the profile's size) | %.1f GB/s |\n", mb(profile_bytes),

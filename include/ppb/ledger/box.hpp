@@ -109,8 +109,9 @@ using submit_callback = std::function<void(verdict v, std::exception_ptr failure
 /// through a pipeline the box runs itself: a pool of one worker thread per core
 /// (`hardware_threads()`) checks signatures in parallel (`submit` checks on its caller's thread),
 /// decisions are made and appended one at a time in submission order, and one sync thread makes
-/// them durable — one fdatasync for every decision made while the previous one ran (group
-/// commit) — then answers. The threads start in
+/// them durable, then answers: one fdatasync for every decision made while the previous one ran
+/// (group commit), started as soon as every submission so far is decided, or, while more are
+/// still being checked, once 256 are. The threads start in
 /// `create`/`open` and end with the box (a process that forks must make its box after the fork).
 class PPB_API ballot_box {
  public:
