@@ -101,6 +101,30 @@ TEST_CASE("box: a valid ballot is accepted with a receipt, each bad one is refus
   CHECK(r.entries == box.size());
 }
 
+TEST_CASE("box: without a roll, own_plus_others lets a voter vote in the units around home and in N others") {
+  fixture::temp_dir dir;
+  const box_world w(fixture::small_city_def_with([](auto& d) {
+    d["eligibility"].as_object()["residence"] = "own_plus_others";
+    d["eligibility"].as_object()["other_units"] = 1;
+    d["revote"] = "latest";
+  }));
+  auto box = ballot_box::create(dir / "ballots.log", w.setup());
+  const auto at = voting_time();
+  // Voter 0 lives in the centre: the centre and the city that contains it are home, not others.
+  CHECK(box.submit(w.ballot(0, "kosshy-center", {0}), at).accepted);
+  CHECK(box.submit(w.ballot(0, "kosshy", {0}), at).accepted);
+  CHECK(box.submit(w.ballot(0, "kosshy-south", {0}), at).accepted);  // the one other unit allowed
+  const auto refused = box.submit(w.ballot(0, "kosshy-north", {0}), at);
+  CHECK(refused.reason == reject_reason::not_eligible);
+  CHECK(refused.detail == "not_resident: already voted in 1 other units (the limit)");
+  // A revote where it already voted is not another unit.
+  CHECK(box.submit(w.ballot(0, "kosshy-south", {1}, 2), at).accepted);
+  CHECK(box.submit(w.ballot(4, "kosshy-north", {0}), at).accepted);  // voter 4 lives in the north
+  const auto r = replay_log(dir / "ballots.log");  // re-decided the same from the log alone
+  CHECK(r.accepted == 5);
+  CHECK(r.rejected == 1);
+}
+
 TEST_CASE("box: reason codes and names are pinned") {
   CHECK(all_reject_reasons().size() == 40);
   std::set<std::string> names;

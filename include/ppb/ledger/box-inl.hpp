@@ -224,6 +224,12 @@ class box_state {
       throw usage_error("the box needs one ballot per unit with a budget: " + std::to_string(units.size()) +
                         " units, " + std::to_string(setup_.ballots.size()) + " ballots");
     units_ = units;
+    // Residence is checked per ballot: by unit index, not by name (a name lookup per step).
+    const auto& all_units = setup_.election.spec().units;
+    parent_.resize(all_units.size(), index_table::npos);
+    for (std::size_t i = 0; i < all_units.size(); ++i)
+      if (!all_units[i].parent.empty()) parent_[i] = unit_index(all_units[i].parent);
+    for (const auto& u : units_) ballot_unit_index_.push_back(unit_index(u));
     // The definition is authoritative for each unit's ballot: its vote type and budget must agree,
     // and its rules are the ones the box enforces (a .pb file may not carry them all).
     for (std::size_t u = 0; u < units_.size(); ++u) {
@@ -249,6 +255,7 @@ class box_state {
     seen_ids_.reserve(creds.size());
     counted_index_.reserve(creds.size());
     counted_.reserve(creds.size());
+    home_.reserve(creds.size());
     for (std::size_t i = 0; i < creds.size(); ++i) add_credential(i, valid[i] != 0);
     tracks_other_units_ = roll_ == nullptr && setup_.election.spec().eligibility.residence == residence_rule::own_plus_others;
     for (const auto& o : setup_.officers) {
@@ -291,6 +298,33 @@ class box_state {
       record_ballot(o.ballot->ballot->content, v);
   }
 
+  /// Starts loading what deciding and recording the ballots among `submissions` will read from
+  /// the state's tables (`opened_of` gives each one's `opened_submission`). At millions of
+  /// credentials each lookup misses the cache; issued together, the misses overlap instead of
+  /// queueing. Three passes, since each pass's addresses come from the rows the pass before
+  /// loaded. Changes nothing.
+  template <class Range, class OpenedOf>
+  void prefetch(const Range& submissions, OpenedOf opened_of) const {
+    const auto ballot_of = [](const opened_submission& o) -> const ballot_content* {
+      return o.ballot && *o.ballot ? &o.ballot->ballot->content : nullptr;
+    };
+    for (const auto& s : submissions)
+      if (const auto* b = ballot_of(opened_of(s))) {
+        by_key_.prefetch(box_leading_hash(b->credential));
+        seen_.prefetch(box_leading_hash(opened_of(s).id));
+      }
+    for (const auto& s : submissions)
+      if (const auto* b = ballot_of(opened_of(s)))
+        if (const auto row = by_key_.candidate(box_leading_hash(b->credential)); row != index_table::npos) {
+          __builtin_prefetch(&setup_.credentials[row].key);
+          __builtin_prefetch(&home_[row]);
+        }
+    for (const auto& s : submissions)
+      if (const auto* b = ballot_of(opened_of(s)))
+        if (const auto ci = credential_of(b->credential); ci != index_table::npos)
+          counted_index_.prefetch(index_table::mix(slot_of(ci, b->unit)));
+  }
+
   [[nodiscard]] auto decide_ballot(byte_span submitted, const digest& id, const open_result* opened, std::chrono::sys_seconds at) const
       -> verdict {
     verdict v;
@@ -327,15 +361,14 @@ class box_state {
       if (b.revision == have)
         return refuse(reject_reason::repeated_revision, "revision " + std::to_string(b.revision) + " was already cast");
     }
-    if (auto why = ineligible(cred, unit, at, counted != index_table::npos))
+    if (auto why = ineligible(cred, b.unit, at, counted != index_table::npos))
       return refuse(reject_reason::not_eligible, std::move(*why));
     const auto& inst = setup_.ballots[b.unit];
     if (b.kind != box_payload_of(inst.kind))
       return refuse(reject_reason::wrong_ballot_kind, "a " + std::string(vote_type_name(inst.kind)) +
                                                           " ballot cannot carry payload type " +
                                                           std::to_string(static_cast<int>(b.kind)));
-    const auto [items, points] = view_of(b);
-    if (auto broken = validate(inst, ballot_view{items, points, 1}))
+    if (auto broken = validate(inst, view_of(b.items, b.points)))
       return refuse(static_cast<reject_reason>(40 + static_cast<int>(broken->fault)), broken->detail);
     v.accepted = true;
     return v;
@@ -375,15 +408,14 @@ class box_state {
       if (counted_row(slot) != index_table::npos)
         return refuse(reject_reason::voted_online, who + "already voted online in " + unit);
       if (paper_marked_.count(slot)) return refuse(reject_reason::voted_on_paper, who + "already voted on paper in " + unit);
-      if (auto why = ineligible(cred, unit, at, false)) return refuse(reject_reason::not_eligible, who + *why);
+      if (auto why = ineligible(cred, b.unit, at, false)) return refuse(reject_reason::not_eligible, who + *why);
     }
     const auto& inst = setup_.ballots[b.unit];
     for (std::size_t i = 0; i < b.ballots.size(); ++i) {
       const auto& c = b.ballots[i];
       const auto which = "ballot " + std::to_string(i + 1) + " of the batch: ";
       if (c.kind != box_payload_of(inst.kind)) return refuse(reject_reason::wrong_ballot_kind, which + "payload type does not fit");
-      const auto [items, points] = view_of(c.items, c.points);
-      if (auto broken = validate(inst, ballot_view{items, points, 1}))
+      if (auto broken = validate(inst, view_of(c.items, c.points)))
         return refuse(static_cast<reject_reason>(40 + static_cast<int>(broken->fault)), which + broken->detail);
     }
     v.accepted = true;
@@ -427,12 +459,12 @@ class box_state {
   static auto slot_of(std::uint32_t credential, std::uint32_t unit) noexcept -> std::uint64_t {
     return (std::uint64_t{credential} << 32) | unit;
   }
-  static auto view_of(const std::vector<std::uint16_t>& items, const std::vector<std::uint32_t>& points)
-      -> std::pair<std::vector<project_index>, std::vector<std::int64_t>> {
-    return {std::vector<project_index>(items.begin(), items.end()), std::vector<std::int64_t>(points.begin(), points.end())};
-  }
-  static auto view_of(const ballot_content& b) -> std::pair<std::vector<project_index>, std::vector<std::int64_t>> {
-    return view_of(b.items, b.points);
+  /// A ballot's choices as `validate` reads them, widened into the state's scratch arrays (no
+  /// allocation per ballot; valid until the next call, and the state is never shared between threads).
+  auto view_of(const std::vector<std::uint16_t>& items, const std::vector<std::uint32_t>& points) const -> ballot_view {
+    view_items_.assign(items.begin(), items.end());
+    view_points_.assign(points.begin(), points.end());
+    return ballot_view{view_items_, view_points_, 1};
   }
 
   // The rows the indexes compare with: one predicate per table, shared by lookup and insertion.
@@ -517,41 +549,61 @@ class box_state {
       throw usage_error("credential " + to_hex(c.key) + " is not a valid Ed25519 key (small order or not on the curve)");
     if (!setup_.election.find_unit(c.unit))
       throw usage_error("credential " + to_hex(c.key) + " names unit '" + c.unit + "', which the election does not define");
+    home_.push_back(unit_index(c.unit));
     if (i >= index_table::npos) throw usage_error("the box holds fewer than 2^32 - 1 credentials");
     const auto row = static_cast<std::uint32_t>(i);
     if (by_key_.find_or_insert(box_leading_hash(c.key), row, credential_is(c.key)) != row)
       throw usage_error("credential " + to_hex(c.key) + " is listed twice");
   }
 
-  /// Why the holder of credential `ci` may not vote in `unit` now, or nothing. With a roll, the
-  /// eligibility checker's every condition; without, residence from the credential's unit.
-  auto ineligible(std::uint32_t ci, const std::string& unit, std::chrono::sys_seconds at, bool revote) const
+  /// Why the holder of credential `ci` may not vote in ballot unit `ballot_unit` now, or nothing.
+  /// With a roll, the eligibility checker's every condition; without, residence from the
+  /// credential's unit.
+  auto ineligible(std::uint32_t ci, std::uint32_t ballot_unit, std::chrono::sys_seconds at, bool revote) const
       -> std::optional<std::string> {
     const auto& policy = setup_.election.spec().eligibility;
     if (roll_) {
       const auto* voter = roll_->find_credential(setup_.credentials[ci].key);
       if (!voter) return "the credential is not registered on the roll";
-      const auto verdict = eligibility::check(*voter, setup_.election, unit, at, revote ? nullptr : &voted_);
+      const auto verdict = eligibility::check(*voter, setup_.election, units_[ballot_unit], at, revote ? nullptr : &voted_);
       if (verdict.eligible()) return std::nullopt;
       std::string why;
       for (const auto& f : verdict.failures) why += (why.empty() ? "" : "; ") + std::string(reason_name(f.reason)) + ": " + f.detail;
       return why;
     }
-    const auto& home = setup_.credentials[ci].unit;
-    if (setup_.election.within(home, unit)) return std::nullopt;
-    if (policy.residence == residence_rule::own_plus_others && !revote) {
+    const auto home = home_[ci];
+    if (within(home, ballot_unit_index_[ballot_unit])) return std::nullopt;
+    // As the eligibility checker rules: a revote is in a unit the voter was already let into.
+    if (policy.residence == residence_rule::own_plus_others && policy.other_units > 0) {
+      if (revote) return std::nullopt;
       std::size_t others = 0;
       if (const auto it = units_voted_.find(ci); it != units_voted_.end())
-        for (auto u : it->second) others += !setup_.election.within(home, units_[u]);
+        for (auto u : it->second) others += !within(home, ballot_unit_index_[u]);
       if (others < policy.other_units) return std::nullopt;
       return "not_resident: already voted in " + std::to_string(others) + " other units (the limit)";
     }
-    return "not_resident: the credential's unit " + home + " is not within " + unit;
+    return "not_resident: the credential's unit " + setup_.credentials[ci].unit + " is not within " + units_[ballot_unit];
+  }
+
+  /// The index of unit `id` in the definition's units (which defines it).
+  [[nodiscard]] auto unit_index(const std::string& id) const -> std::uint32_t {
+    return static_cast<std::uint32_t>(setup_.election.find_unit(id) - setup_.election.spec().units.data());
+  }
+  /// Whether definition unit `unit` is `area` or inside it (`election_definition::within` by index).
+  [[nodiscard]] auto within(std::uint32_t unit, std::uint32_t area) const noexcept -> bool {
+    for (; unit != index_table::npos; unit = parent_[unit])
+      if (unit == area) return true;
+    return false;
   }
 
   box_setup setup_;
   const voter_roll* roll_;
   std::vector<std::string> units_;
+  // Units by their index in the definition: each one's parent (npos for the root), each ballot
+  // unit's, each credential's home unit's (4 bytes a credential; its name would be a hash lookup).
+  std::vector<std::uint32_t> parent_, ballot_unit_index_, home_;
+  mutable std::vector<project_index> view_items_;  // `view_of`'s scratch
+  mutable std::vector<std::int64_t> view_points_;
   digest election_id_{};
   // Flat indexes, not node-based maps: at 10 M voters each lookup would otherwise miss the caches
   // two or three times, and every entry would cost an allocation.
@@ -581,17 +633,15 @@ inline auto box_time(std::chrono::sys_seconds t) -> std::uint64_t {
 
 /// The body of the entry that records verdict `v` on `submitted`.
 inline auto box_decision_body(const verdict& v, byte_span submitted, std::chrono::sys_seconds at) -> byte_buffer {
-  const auto accepted_type = crypto::is_paper_batch(submitted) ? ledger::entry_type::paper_batch : ledger::entry_type::ballot;
-  ledger::entry e{v.accepted ? accepted_type : ledger::entry_type::rejected, box_time(at), {}};
   if (v.accepted) {
-    e.payload.assign(submitted.begin(), submitted.end());
-  } else {
-    put_be(e.payload, static_cast<std::uint16_t>(v.reason));
-    const auto h = crypto::sha256(submitted);
-    append(e.payload, h);
-    if (v.reason != reject_reason::oversized) append(e.payload, submitted);
+    const auto type = crypto::is_paper_batch(submitted) ? ledger::entry_type::paper_batch : ledger::entry_type::ballot;
+    return ledger::entry_body(type, box_time(at), submitted);  // the submission copied once
   }
-  return ledger::entry_body(e);
+  byte_buffer payload;
+  put_be(payload, static_cast<std::uint16_t>(v.reason));
+  append(payload, crypto::sha256(submitted));
+  if (v.reason != reject_reason::oversized) append(payload, submitted);
+  return ledger::entry_body(ledger::entry_type::rejected, box_time(at), payload);
 }
 
 inline auto box_checkpoint_body(const digest& election, const merkle::tree& tree, const secret_key& authority,
@@ -617,6 +667,7 @@ struct box_replay {
     // a replay — while the batch before is decided one entry at a time in log order, so the cores
     // never wait for the decisions.
     constexpr std::size_t batch_size = 8192;
+    constexpr std::size_t prefetch_group = 64;  // entries whose table rows are loaded together
     struct batch {
       std::vector<byte_buffer> bodies = std::vector<byte_buffer>(batch_size);
       std::vector<opened_submission> opened = std::vector<opened_submission>(batch_size);
@@ -654,6 +705,9 @@ struct box_replay {
       });
       try {
         for (std::size_t i = 0; i < current.size; ++i) {
+          if (state && i % prefetch_group == 0)
+            state->prefetch(std::span(current.opened).subspan(i, std::min(prefetch_group, current.size - i)),
+                            [](const opened_submission& o) -> const opened_submission& { return o; });
           const auto& body = current.bodies[i];
           const auto index = tree.size();
           const auto e = ledger::parse_entry_body(body);
@@ -913,6 +967,7 @@ struct ledger::ballot_box::impl {
       const auto first = c.front()->seq;
       verified.emplace(first, std::move(c));
       for (auto it = verified.begin(); it != verified.end() && it->first == next_to_decide; it = verified.erase(it)) {
+        state.prefetch(it->second, [](const job_ptr& j) -> const ledger::detail::opened_submission& { return j->opened; });
         for (auto& j : it->second) {
           decide_locked(*j);
           decided.push_back(std::move(j));

@@ -393,12 +393,14 @@ PPB_FUNC auto ledger::entry_type_name(entry_type t) noexcept -> std::string_view
   return "unknown";
 }
 
-PPB_FUNC auto ledger::entry_body(const entry& e) -> byte_buffer {
+PPB_FUNC auto ledger::entry_body(const entry& e) -> byte_buffer { return entry_body(e.type, e.time, e.payload); }
+
+PPB_FUNC auto ledger::entry_body(entry_type type, std::uint64_t time, byte_span payload) -> byte_buffer {
   byte_buffer out;
-  out.reserve(detail::min_entry_body_bytes + e.payload.size());
-  out.push_back(static_cast<std::uint8_t>(e.type));
-  put_be(out, e.time);
-  append(out, e.payload);
+  out.reserve(detail::min_entry_body_bytes + payload.size());
+  out.push_back(static_cast<std::uint8_t>(type));
+  put_be(out, time);
+  append(out, payload);
   return out;
 }
 
@@ -540,8 +542,8 @@ PPB_FUNC auto ledger::log_writer::append(byte_span body) -> std::uint64_t {
     throw usage_error("log_writer::append: a body of " + std::to_string(body.size()) + " bytes; an entry body has 9 to " +
                       std::to_string(max_entry_body_bytes) + " bytes");
   const auto n = static_cast<std::uint32_t>(body.size());
-  byte_buffer head;
-  put_be(head, n);
+  const std::array<std::uint8_t, 4> head{static_cast<std::uint8_t>(n >> 24), static_cast<std::uint8_t>(n >> 16),
+                                         static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n)};  // big-endian
   const std::uint32_t crc = crc32c(body, crc32c(head));  // outside the lock: appenders only contend on the copy
   auto& s = *impl_;
   const std::lock_guard lock(s.mu);

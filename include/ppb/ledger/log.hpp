@@ -54,6 +54,8 @@ inline constexpr std::size_t max_entry_body_bytes = 64u << 20;
 
 /// The body of `e` (`type ‖ time ‖ payload`): what a record stores and the Merkle tree hashes.
 PPB_API auto entry_body(const entry& e) -> byte_buffer;
+/// The body of an entry of `type` at `time` holding `payload`, built in one allocation.
+PPB_API auto entry_body(entry_type type, std::uint64_t time, byte_span payload) -> byte_buffer;
 /// The entry a body holds; throws `parse_error(errc::log_corrupt)` when shorter than 9 bytes.
 PPB_API auto parse_entry_body(byte_span body) -> entry;
 /// CRC-32C (Castagnoli) of `data`, continuing from `crc` (0 to start).
