@@ -41,11 +41,6 @@ TEST_CASE("index_table tells rows apart that share a whole hash") {
     CHECK(table.find(42, [&](std::uint32_t other) { return values[other] == values[r]; }) == r);
   CHECK(table.find(42, [&](std::uint32_t other) { return values[other] == 60; }) == index_table::npos);
   CHECK(table.find(43, [](std::uint32_t) { return true; }) == index_table::npos);
-  // The candidate a prefetch loads is the first row `find` compares: the one filed first.
-  CHECK(table.candidate(42) == 0);
-  CHECK(table.candidate(43) == index_table::npos);
-  table.prefetch(42);  // a hint only: nothing changes
-  CHECK(table.size() == values.size());
 }
 
 TEST_CASE("index_table refuses the one row number it reserves") {

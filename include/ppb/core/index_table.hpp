@@ -45,23 +45,6 @@ class index_table {
     }
   }
 
-  /// Starts loading the slot where a lookup of `hash` begins. A caller with many lookups to make
-  /// prefetches them all first, so that their cache misses overlap instead of queueing.
-  void prefetch(std::uint64_t hash) const noexcept {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[tag_of(hash) & mask_]);
-  }
-
-  /// The first row filed under `hash`'s tag (the row `find` compares first, and the only one but
-  /// for a 32-bit collision), or `npos`: what a caller prefetches before the row comparison.
-  [[nodiscard]] auto candidate(std::uint64_t hash) const noexcept -> std::uint32_t {
-    if (slots_.empty()) return npos;
-    const auto tag = tag_of(hash);
-    for (std::size_t i = tag & mask_;; i = (i + 1) & mask_) {
-      const auto& s = slots_[i];
-      if (s.row == npos || s.tag == tag) return s.row;
-    }
-  }
-
   /// The row filed under `hash` for which `same(row)` holds; if there is none, files `row` under
   /// `hash` and returns it.
   template <class Same>

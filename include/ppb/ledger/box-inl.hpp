@@ -298,33 +298,6 @@ class box_state {
       record_ballot(o.ballot->ballot->content, v);
   }
 
-  /// Starts loading what deciding and recording the ballots among `submissions` will read from
-  /// the state's tables (`opened_of` gives each one's `opened_submission`). At millions of
-  /// credentials each lookup misses the cache; issued together, the misses overlap instead of
-  /// queueing. Three passes, since each pass's addresses come from the rows the pass before
-  /// loaded. Changes nothing.
-  template <class Range, class OpenedOf>
-  void prefetch(const Range& submissions, OpenedOf opened_of) const {
-    const auto ballot_of = [](const opened_submission& o) -> const ballot_content* {
-      return o.ballot && *o.ballot ? &o.ballot->ballot->content : nullptr;
-    };
-    for (const auto& s : submissions)
-      if (const auto* b = ballot_of(opened_of(s))) {
-        by_key_.prefetch(box_leading_hash(b->credential));
-        seen_.prefetch(box_leading_hash(opened_of(s).id));
-      }
-    for (const auto& s : submissions)
-      if (const auto* b = ballot_of(opened_of(s)))
-        if (const auto row = by_key_.candidate(box_leading_hash(b->credential)); row != index_table::npos) {
-          __builtin_prefetch(&setup_.credentials[row].key);
-          __builtin_prefetch(&home_[row]);
-        }
-    for (const auto& s : submissions)
-      if (const auto* b = ballot_of(opened_of(s)))
-        if (const auto ci = credential_of(b->credential); ci != index_table::npos)
-          counted_index_.prefetch(index_table::mix(slot_of(ci, b->unit)));
-  }
-
   [[nodiscard]] auto decide_ballot(byte_span submitted, const digest& id, const open_result* opened, std::chrono::sys_seconds at) const
       -> verdict {
     verdict v;
@@ -667,7 +640,6 @@ struct box_replay {
     // a replay — while the batch before is decided one entry at a time in log order, so the cores
     // never wait for the decisions.
     constexpr std::size_t batch_size = 8192;
-    constexpr std::size_t prefetch_group = 64;  // entries whose table rows are loaded together
     struct batch {
       std::vector<byte_buffer> bodies = std::vector<byte_buffer>(batch_size);
       std::vector<opened_submission> opened = std::vector<opened_submission>(batch_size);
@@ -705,9 +677,6 @@ struct box_replay {
       });
       try {
         for (std::size_t i = 0; i < current.size; ++i) {
-          if (state && i % prefetch_group == 0)
-            state->prefetch(std::span(current.opened).subspan(i, std::min(prefetch_group, current.size - i)),
-                            [](const opened_submission& o) -> const opened_submission& { return o; });
           const auto& body = current.bodies[i];
           const auto index = tree.size();
           const auto e = ledger::parse_entry_body(body);
@@ -967,7 +936,6 @@ struct ledger::ballot_box::impl {
       const auto first = c.front()->seq;
       verified.emplace(first, std::move(c));
       for (auto it = verified.begin(); it != verified.end() && it->first == next_to_decide; it = verified.erase(it)) {
-        state.prefetch(it->second, [](const job_ptr& j) -> const ledger::detail::opened_submission& { return j->opened; });
         for (auto& j : it->second) {
           decide_locked(*j);
           decided.push_back(std::move(j));
