@@ -236,6 +236,11 @@ auto main(int argc, char** argv) -> int {
   // submitting thread has seen every answer.
   static measure::async_window window;
   std::uint64_t sent = 0;
+  // The bare verify rates again after each segment of the submission: over a stage of minutes this
+  // VM's speed wanders, and a limit measured beside the work is the fairer yardstick (reported
+  // next to, not instead of, the higher of the start and end measurements).
+  double verify1_between = 0, verify_all_between = 0;
+  int between_count = 0;
   for (std::uint64_t a = 0; a < credentials; a += chunk) {
     const auto n = std::min<std::uint64_t>(chunk, credentials - a);
     std::vector<ppb::byte_buffer> signed_ballots(2 * n);
@@ -290,7 +295,12 @@ auto main(int argc, char** argv) -> int {
     submit.cpu += measure::cpu_seconds() - c0;
     submit.peak = std::max(submit.peak, measure::status_bytes("VmHWM"));
     submit.items += queue.size();
+    verify1_between += samples.verify_rate(verify_iters / 4, 1);
+    verify_all_between += samples.verify_rate(verify_iters / 4 * cores, cores);
+    ++between_count;
   }
+  verify1_between /= between_count;
+  verify_all_between /= between_count;
   std::vector<ppb::secret_key>().swap(keys);
   std::vector<std::uint32_t>().swap(holder);
   const auto ballots = submit.items;
@@ -442,8 +452,10 @@ auto main(int argc, char** argv) -> int {
     submit_stage.note = "**" + std::to_string(static_cast<int>(100.0 * submit_rate / verify_all)) +
                         "% of the all-core verify rate**, " +
                         std::to_string(static_cast<int>(100.0 * submit_rate / (verify1 * cores))) + "% of " +
-                        std::to_string(cores) + " × the 1-core rate (target ≥ 85%); " + std::to_string(submit_syncs) +
-                        " fdatasyncs";
+                        std::to_string(cores) + " × the 1-core rate (target ≥ 85%); " +
+                        std::to_string(static_cast<int>(100.0 * submit_rate / (verify1_between * cores))) + "% of " +
+                        std::to_string(cores) + " × the 1-core rate measured between its segments; " +
+                        std::to_string(submit_syncs) + " fdatasyncs";
     auto& verify_stage = stages[verify_at];
     const double bare_verify_s = static_cast<double>(credentials) / point_all + static_cast<double>(ballots) / verify_all;
     verify_stage.note = "bare checks (" + std::to_string(credentials) + " point checks + " + std::to_string(ballots) +
@@ -461,6 +473,8 @@ auto main(int argc, char** argv) -> int {
               rate(verify_all_end).c_str(), cores, rate(verify1 * cores).c_str());
   std::printf("| credential point check, %u threads | %s/s / %s/s |\n", cores, rate(point_all_start).c_str(),
               rate(point_all_end).c_str());
+  std::printf("| Ed25519 verify between the submission's %d segments (mean), 1 core / %u threads | %s/s / %s/s |\n",
+              between_count, cores, rate(verify1_between).c_str(), rate(verify_all_between).c_str());
   std::printf("| SHA-256, 1 core, 1 MiB buffers | %.0f MB/s |\n", sha_mbs);
   std::printf("| disk: 4 KiB appends, fdatasync every 64 | %.0f MB/s |\n", disk_mbs);
   std::printf("| memory: one read pass over %.0f MB (the profile's size) | %.1f GB/s |\n", mb(profile_bytes),
