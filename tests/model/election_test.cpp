@@ -51,6 +51,14 @@ TEST_CASE("within follows the tree upwards only") {
   CHECK_FALSE(def.within("kosshy-center", "kosshy-north"));
   CHECK_FALSE(def.within("nowhere", "kosshy"));
   CHECK_FALSE(def.within("kosshy", "nowhere"));
+  // The same by position in the units, as the ballot box checks residence.
+  const auto at = [&](const char* id) { return *def.unit_index(id); };
+  CHECK(def.spec().units[at("kosshy-north")].id == "kosshy-north");
+  CHECK_FALSE(def.unit_index("nowhere"));
+  CHECK(def.within_at(at("kosshy-north-akzhol"), at("kosshy")));
+  CHECK(def.within_at(at("kosshy-north"), at("kosshy-north")));
+  CHECK_FALSE(def.within_at(at("kosshy-north"), at("kosshy-north-akzhol")));
+  CHECK_FALSE(def.within_at(at("kosshy-center"), at("kosshy-north")));
 }
 
 TEST_CASE("local_date uses the election's UTC offset") {

@@ -224,12 +224,8 @@ class box_state {
       throw usage_error("the box needs one ballot per unit with a budget: " + std::to_string(units.size()) +
                         " units, " + std::to_string(setup_.ballots.size()) + " ballots");
     units_ = units;
-    // Residence is checked per ballot: by unit index, not by name (a name lookup per step).
-    const auto& all_units = setup_.election.spec().units;
-    parent_.resize(all_units.size(), index_table::npos);
-    for (std::size_t i = 0; i < all_units.size(); ++i)
-      if (!all_units[i].parent.empty()) parent_[i] = unit_index(all_units[i].parent);
-    for (const auto& u : units_) ballot_unit_index_.push_back(unit_index(u));
+    // Residence is checked per ballot: by unit position, not by name (a lookup per step).
+    for (const auto& u : units_) ballot_unit_index_.push_back(static_cast<std::uint32_t>(*setup_.election.unit_index(u)));
     // The definition is authoritative for each unit's ballot: its vote type and budget must agree,
     // and its rules are the ones the box enforces (a .pb file may not carry them all).
     for (std::size_t u = 0; u < units_.size(); ++u) {
@@ -520,9 +516,10 @@ class box_state {
     const auto& c = setup_.credentials[i];
     if (!valid_point)
       throw usage_error("credential " + to_hex(c.key) + " is not a valid Ed25519 key (small order or not on the curve)");
-    if (!setup_.election.find_unit(c.unit))
+    const auto home = setup_.election.unit_index(c.unit);
+    if (!home)
       throw usage_error("credential " + to_hex(c.key) + " names unit '" + c.unit + "', which the election does not define");
-    home_.push_back(unit_index(c.unit));
+    home_.push_back(static_cast<std::uint32_t>(*home));
     if (i >= index_table::npos) throw usage_error("the box holds fewer than 2^32 - 1 credentials");
     const auto row = static_cast<std::uint32_t>(i);
     if (by_key_.find_or_insert(box_leading_hash(c.key), row, credential_is(c.key)) != row)
@@ -545,36 +542,25 @@ class box_state {
       return why;
     }
     const auto home = home_[ci];
-    if (within(home, ballot_unit_index_[ballot_unit])) return std::nullopt;
+    if (setup_.election.within_at(home, ballot_unit_index_[ballot_unit])) return std::nullopt;
     // As the eligibility checker rules: a revote is in a unit the voter was already let into.
     if (policy.residence == residence_rule::own_plus_others && policy.other_units > 0) {
       if (revote) return std::nullopt;
       std::size_t others = 0;
       if (const auto it = units_voted_.find(ci); it != units_voted_.end())
-        for (auto u : it->second) others += !within(home, ballot_unit_index_[u]);
+        for (auto u : it->second) others += !setup_.election.within_at(home, ballot_unit_index_[u]);
       if (others < policy.other_units) return std::nullopt;
       return "not_resident: already voted in " + std::to_string(others) + " other units (the limit)";
     }
     return "not_resident: the credential's unit " + setup_.credentials[ci].unit + " is not within " + units_[ballot_unit];
   }
 
-  /// The index of unit `id` in the definition's units (which defines it).
-  [[nodiscard]] auto unit_index(const std::string& id) const -> std::uint32_t {
-    return static_cast<std::uint32_t>(setup_.election.find_unit(id) - setup_.election.spec().units.data());
-  }
-  /// Whether definition unit `unit` is `area` or inside it (`election_definition::within` by index).
-  [[nodiscard]] auto within(std::uint32_t unit, std::uint32_t area) const noexcept -> bool {
-    for (; unit != index_table::npos; unit = parent_[unit])
-      if (unit == area) return true;
-    return false;
-  }
-
   box_setup setup_;
   const voter_roll* roll_;
   std::vector<std::string> units_;
-  // Units by their index in the definition: each one's parent (npos for the root), each ballot
-  // unit's, each credential's home unit's (4 bytes a credential; its name would be a hash lookup).
-  std::vector<std::uint32_t> parent_, ballot_unit_index_, home_;
+  // Positions in the definition's units (`election_definition::within_at`): each ballot unit's
+  // and each credential's home unit's (4 bytes a credential; its name would be a hash lookup).
+  std::vector<std::uint32_t> ballot_unit_index_, home_;
   mutable std::vector<project_index> view_items_;  // `view_of`'s scratch
   mutable std::vector<std::int64_t> view_points_;
   digest election_id_{};

@@ -89,14 +89,21 @@ PPB_FUNC election_definition::election_definition(election_spec spec, std::strin
     if (!index_.emplace(u.id, i).second) throw usage_error("election unit id '" + u.id + "' is used twice");
     roots += u.parent.empty();
   }
-  for (const auto& u : spec_.units) {
-    if (!u.parent.empty() && !index_.count(u.parent))
-      throw usage_error("election unit '" + u.id + "' names an unknown parent '" + u.parent + "'");
+  parent_.assign(spec_.units.size(), no_parent);
+  for (std::size_t i = 0; i < spec_.units.size(); ++i) {
+    const auto& u = spec_.units[i];
+    if (u.parent.empty()) continue;
+    const auto it = index_.find(u.parent);
+    if (it == index_.end()) throw usage_error("election unit '" + u.id + "' names an unknown parent '" + u.parent + "'");
+    parent_[i] = it->second;
+  }
+  for (std::size_t i = 0; i < spec_.units.size(); ++i) {
     // Walking up more steps than there are units means a cycle.
-    const territorial_unit* p = &u;
-    for (std::size_t steps = 0; !p->parent.empty(); ++steps) {
-      if (steps > spec_.units.size()) throw usage_error("election unit '" + u.id + "' is inside a cycle of parents");
-      p = &spec_.units[index_.at(p->parent)];
+    std::size_t p = i;
+    for (std::size_t steps = 0; parent_[p] != no_parent; ++steps) {
+      if (steps > spec_.units.size())
+        throw usage_error("election unit '" + spec_.units[i].id + "' is inside a cycle of parents");
+      p = parent_[p];
     }
   }
   if (!spec_.units.empty() && roots != 1)
@@ -108,14 +115,21 @@ PPB_FUNC auto election_definition::find_unit(std::string_view id) const -> const
   return it == index_.end() ? nullptr : &spec_.units[it->second];
 }
 
+PPB_FUNC auto election_definition::unit_index(std::string_view id) const -> std::optional<std::size_t> {
+  const auto it = index_.find(std::string(id));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
 PPB_FUNC auto election_definition::within(std::string_view unit, std::string_view area) const -> bool {
-  const territorial_unit* u = find_unit(unit);
-  if (u == nullptr || find_unit(area) == nullptr) return false;
-  for (;;) {
-    if (u->id == area) return true;
-    if (u->parent.empty()) return false;
-    u = find_unit(u->parent);
-  }
+  const auto u = unit_index(unit), a = unit_index(area);
+  return u && a && within_at(*u, *a);
+}
+
+PPB_FUNC auto election_definition::within_at(std::size_t unit, std::size_t area) const noexcept -> bool {
+  for (; unit != no_parent; unit = parent_[unit])
+    if (unit == area) return true;
+  return false;
 }
 
 PPB_FUNC auto election_definition::has_ballot(std::string_view unit) const -> bool {

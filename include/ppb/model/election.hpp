@@ -198,6 +198,11 @@ class PPB_API election_definition {
   /// Whether `unit` is `area` or lies inside it (area is an ancestor). False if either is unknown.
   /// O(depth).
   [[nodiscard]] auto within(std::string_view unit, std::string_view area) const -> bool;
+  /// The position of unit `id` in `spec().units`, or nothing. O(1).
+  [[nodiscard]] auto unit_index(std::string_view id) const -> std::optional<std::size_t>;
+  /// `within` by positions in `spec().units` (as `unit_index` gives them): O(depth), no lookup by
+  /// name, for callers that check residence per ballot.
+  [[nodiscard]] auto within_at(std::size_t unit, std::size_t area) const noexcept -> bool;
   /// Whether `unit` exists and has a budget envelope (its own ballot).
   [[nodiscard]] auto has_ballot(std::string_view unit) const -> bool;
   /// The ballot of `unit`: its own override or the election's default.
@@ -218,6 +223,8 @@ class PPB_API election_definition {
   election_spec spec_;
   std::string bytes_;
   std::unordered_map<std::string, std::size_t> index_;
+  static constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> parent_;  // each unit's parent's position, or no_parent for the root
 };
 
 PPB_END_NAMESPACE
