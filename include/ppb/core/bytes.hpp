@@ -76,13 +76,20 @@ auto from_hex_array(std::string_view hex) noexcept -> std::optional<std::array<s
   return out;
 }
 
-/// Appends `v` to `out`, big-endian (the byte order of every ppb wire format).
+/// Writes `v` to `out` (which must hold sizeof(T) bytes), big-endian (the byte order of every ppb
+/// wire format).
+template <class T>
+constexpr void put_be(std::uint8_t* out, T v) noexcept {
+  static_assert(std::is_unsigned_v<T>);
+  for (std::size_t i = 0; i < sizeof(T); ++i) out[i] = static_cast<std::uint8_t>(v >> (8 * (sizeof(T) - 1 - i)));
+}
+
+/// Appends `v` to `out`, big-endian.
 template <class T>
 void put_be(byte_buffer& out, T v) {
-  static_assert(std::is_unsigned_v<T>);
   const std::size_t at = out.size();
   out.resize(at + sizeof(T));  // resize and store: GCC 12 misreports push_back here (-Wstringop-overflow)
-  for (std::size_t i = 0; i < sizeof(T); ++i) out[at + i] = static_cast<std::uint8_t>(v >> (8 * (sizeof(T) - 1 - i)));
+  put_be(out.data() + at, v);
 }
 
 /// Appends `b` to `out`.

@@ -542,8 +542,8 @@ PPB_FUNC auto ledger::log_writer::append(byte_span body) -> std::uint64_t {
     throw usage_error("log_writer::append: a body of " + std::to_string(body.size()) + " bytes; an entry body has 9 to " +
                       std::to_string(max_entry_body_bytes) + " bytes");
   const auto n = static_cast<std::uint32_t>(body.size());
-  const std::array<std::uint8_t, 4> head{static_cast<std::uint8_t>(n >> 24), static_cast<std::uint8_t>(n >> 16),
-                                         static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n)};  // big-endian
+  std::array<std::uint8_t, 4> head{};
+  put_be(head.data(), n);
   const std::uint32_t crc = crc32c(body, crc32c(head));  // outside the lock: appenders only contend on the copy
   auto& s = *impl_;
   const std::lock_guard lock(s.mu);
