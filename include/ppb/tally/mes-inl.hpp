@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <tuple>
 #include <limits>
-#include <map>
+#include <span>
+#include <tuple>
 #include <optional>
 
 #include "ppb/tally/mes.hpp"
@@ -57,17 +57,28 @@ namespace detail {
 
 using boost::multiprecision::mpz_int;
 
-// The profile as MES sees it: for each project its supporters (rows of the merged profile) with
-// k, the voter's satisfaction from it divided by the project's `scale` (cost satisfaction: scale =
+// The profile as MES sees it: for each project its supporters (distinct ballots, "rows") with k,
+// the voter's satisfaction from it divided by the project's `scale` (cost satisfaction: scale =
 // cost, k = 1; cardinality: 1, 1; points: 1, the points). ρ = share / scale, where `share` is what
 // a supporter pays per unit of k.
 struct mes_input {
+  const profile* prof = nullptr;
+  std::vector<std::uint32_t> first;   // per row: its first ballot in the profile
   std::vector<std::uint64_t> weight;  // per row
   std::vector<std::size_t> start;     // per project, into row and k
   std::vector<std::uint32_t> row;
   std::vector<std::int64_t> k;         // empty unless satisfaction is points (k = 1 for all)
   bool unit_k = true;
+  bool by_points = false;              // k is the points, and only positive points support
   [[nodiscard]] auto k_at(std::size_t s) const -> std::int64_t { return k.empty() ? 1 : k[s]; }
+  // f(project, k) for every project row r supports.
+  template <class F>
+  void for_each_support(std::uint32_t r, F&& f) const {
+    const auto b = (*prof)[first[r]];
+    for (std::size_t j = 0; j < b.items.size(); ++j)
+      if (!by_points) f(b.items[j], std::int64_t{1});
+      else if (b.points[j] > 0) f(b.items[j], b.points[j]);
+  }
   std::vector<std::int64_t> scale;
   std::vector<bool> candidate;          // positive cost and someone supports it
   std::vector<project_index> free;      // cost 0 and someone supports it: funded first
@@ -79,42 +90,36 @@ struct mes_input {
 
 inline auto make_mes_input(const instance& inst, const profile& prof, satisfaction_kind sat) -> mes_input {
   // Rows are the distinct ballots, read in place (no merged copy of the profile).
-  const auto distinct = prof.find_distinct();
+  auto distinct = prof.find_distinct();
   const auto n = inst.size();
-  if (distinct.first.size() > std::numeric_limits<std::uint32_t>::max())
-    throw usage_error("MES: more than 2^32 distinct ballots");
+  if (prof.size() > std::numeric_limits<std::uint32_t>::max())
+    throw usage_error("MES: more than 2^32 ballots");
   mes_input in;
+  in.prof = &prof;
   in.voters = prof.voters();
   in.rows = distinct.first.size();
-  in.weight = distinct.weight;
   in.totals = totals(inst, prof, distinct);
+  in.first.assign(distinct.first.begin(), distinct.first.end());
+  std::vector<std::size_t>().swap(distinct.first);
+  in.weight = std::move(distinct.weight);
+  in.by_points = sat == satisfaction_kind::points && has_points(prof.kind());
   in.start.assign(n + 1, 0);
-  const bool by_points = sat == satisfaction_kind::points && has_points(prof.kind());
-  const auto supports = [&](const ballot_view& b, std::size_t j) { return !by_points || b.points[j] > 0; };
-  for (auto first : distinct.first) {
-    const auto b = prof[first];
-    for (std::size_t j = 0; j < b.items.size(); ++j)
-      if (supports(b, j)) ++in.start[b.items[j] + 1];
-  }
+  for (std::uint32_t r = 0; r < in.rows; ++r) in.for_each_support(r, [&](project_index p, std::int64_t) { ++in.start[p + 1]; });
   for (std::size_t p = 0; p < n; ++p) in.start[p + 1] += in.start[p];
   in.row.resize(in.start[n]);
-  if (by_points) in.k.assign(in.start[n], 1);
+  if (in.by_points) in.k.assign(in.start[n], 1);
   in.supporters.assign(n, 0);
   auto fill = in.start;
-  for (std::size_t i = 0; i < distinct.first.size(); ++i) {
-    const auto b = prof[distinct.first[i]];
-    for (std::size_t j = 0; j < b.items.size(); ++j) {
-      if (!supports(b, j)) continue;
-      const auto p = b.items[j];
-      in.supporters[p] += in.weight[i];
-      in.row[fill[p]] = static_cast<std::uint32_t>(i);
-      if (by_points) {
-        in.k[fill[p]] = b.points[j];
-        in.unit_k = in.unit_k && b.points[j] == 1;
+  for (std::uint32_t r = 0; r < in.rows; ++r)
+    in.for_each_support(r, [&](project_index p, std::int64_t k) {
+      in.supporters[p] += in.weight[r];
+      in.row[fill[p]] = r;
+      if (in.by_points) {
+        in.k[fill[p]] = k;
+        in.unit_k = in.unit_k && k == 1;
       }
       ++fill[p];
-    }
-  }
+    });
   in.scale.resize(n);
   in.candidate.assign(n, false);
   for (project_index p = 0; p < n; ++p) {
@@ -141,10 +146,15 @@ struct mes_run {
   std::optional<rational> same_until;
 };
 
-// MES at a fixed endowment, in integers. Every voter's money is x / D[e]: a numerator per group
-// of voters ("class") over the common denominator of the round e it was last brought up to.
-// Each round multiplies D by the winner's Σ k·w, so sums and comparisons are plain integer
-// arithmetic (no gcd, no normalising), which is what makes exact MES fast.
+// MES at a fixed endowment, exactly, in 16 bytes per distinct ballot. A voter who has not run
+// out of money has the endowment e less the full share of every funded project on their ballot
+// (one who falls short of a share pays all they have and has nothing from then on), so nobody's
+// money needs storing exactly: each row keeps it as a double within a proven error bound, and
+// the round it ran out in. Exact sums over any set of rows come from counting how often each
+// round's share was paid: Σ money = W·e − Σ_t count_t · share_t. Share t is due_t / D_t, with
+// D_t = D_{t−1} · (the full payers' Σ k·w), so all exact work is integer arithmetic over one
+// common denominator. The doubles decide who is short of a share; integers settle the few too
+// close to call.
 class mes_engine {
  public:
   mes_engine(const instance& inst, const mes_input& in, std::span<const std::uint32_t> priority)
@@ -157,20 +167,17 @@ class mes_engine {
     mes_run out;
     ties_.clear();
     out.selected = in_.free;
-    details_ = details;
     reset(endowment);
     any_poor_ = false;
     until_known_ = false;
     skip_possible_ = !endowment.is_zero();
     std::vector<project_index> remaining;
-    for (auto& r : rho_) r.computed = false;
     for (project_index p = 0; p < n; ++p)
       if (in_.candidate[p]) {
         remaining.push_back(p);
         // ρ before anyone has paid: cost / (scale · Σ k·w), the same at every endowment; made
         // exact (nobody poor) only if it is ever needed.
         auto& r = rho_[p];
-        r.poor.clear();
         r.rich_k = total_k_[p];
         std::tie(r.lo, r.hi) = initial_bounds_[p];
         r.exact = false;
@@ -222,14 +229,6 @@ class mes_engine {
       }
       const auto chosen = *std::min_element(tied.begin(), tied.end(),
                                             [&](project_index a, project_index b) { return priority_[a] < priority_[b]; });
-      // Who was short of each share is only needed within the round (it can be a large list per
-      // project, and its classes may die when the winner's supporters pay): let the lists go. The
-      // winner's ρ is exact already; explanations of the others are rebuilt after the run.
-      for (auto p : evaluated) {
-        auto& r = rho_[p];
-        r.released = !r.exact && !r.poor.empty();
-        std::vector<group>().swap(r.poor);
-      }
       pay(chosen, details ? &out.rounds.emplace_back() : nullptr);
       if (tied.size() > 1) ties_.emplace_back(out.selected.size() - in_.free.size() + 1, tied);
       out.selected.push_back(chosen);
@@ -244,20 +243,17 @@ class mes_engine {
       out.supporters_left.assign(n, rational(0));
       std::vector<bool> funded(n, false);
       for (auto p : out.selected) funded[p] = true;
+      const auto now = rounds_paid();
+      mpz_int total;
       for (project_index p = 0; p < n; ++p) {
         if (funded[p] && rho_[p].computed) {
-          make_exact(p);
+          PPB_ASSERT(rho_[p].exact);  // every winner was made exact in its round
           out.last_rho[p] = to_rational(rho_[p].num, rho_[p].den);
         } else if (!funded[p] && in_.candidate[p]) {
           if (auto last = last_affordable(p)) std::tie(out.last_affordable[p], out.last_rho[p]) = std::move(*last);
         }
-        gather(p);
-        mpz_int total = 0;
-        for (const auto& g : groups_) {
-          bring_up(g.cls);
-          mpz_addmul_ui(total.backend().data(), x_[g.cls].backend().data(), g.w);
-        }
-        out.supporters_left[p] = to_rational(total, d_.back());
+        supporters_money(p, now, total);
+        out.supporters_left[p] = to_rational(total, d_[now]);
       }
     }
     return out;
@@ -266,20 +262,20 @@ class mes_engine {
   // While nobody has run out of money, each voter has e minus the full shares they paid, and
   // shares do not depend on e; so p, unaffordable now with money T among its S supporters
   // (weighted), stays unaffordable for every endowment below e + (cost − T) / S, and nothing
-  // else in the run can change below the smallest such bound. (The poor split left T exact.)
+  // else in the run can change below the smallest such bound.
   void note_unaffordable(project_index p) {
     if (!skip_possible_ || any_poor_) return;
-    std::uint64_t supporters = 0;
-    for (const auto& g : groups_) supporters += g.w;
+    const auto& d = d_.back();
+    const auto supporters = supporters_money(p, rounds_paid(), paid_);
     if (supporters == 0) {
       skip_possible_ = false;
       return;
     }
     // bound − e = (cost·D − T·D) / (D·S), kept as an unreduced fraction: one gcd per run, not
     // per project.
-    mpz_mul_si(t1_.backend().data(), d_.back().backend().data(), inst_[p].cost);
-    mpz_sub(t1_.backend().data(), t1_.backend().data(), scratch_.paid.backend().data());
-    mpz_mul_ui(t2_.backend().data(), d_.back().backend().data(), supporters);
+    mpz_mul_si(t1_.backend().data(), d.backend().data(), inst_[p].cost);
+    mpz_sub(t1_.backend().data(), t1_.backend().data(), paid_.backend().data());
+    mpz_mul_ui(t2_.backend().data(), d.backend().data(), supporters);
     if (until_known_) {  // keep the smaller: t1/t2 < num/den
       mpz_mul(t3_.backend().data(), t1_.backend().data(), until_den_.backend().data());
       mpz_mul(t4_.backend().data(), until_num_.backend().data(), t2_.backend().data());
@@ -294,21 +290,29 @@ class mes_engine {
   [[nodiscard]] auto ties() const -> const std::vector<std::pair<std::size_t, std::vector<project_index>>>& { return ties_; }
 
  private:
-  struct group {
-    std::uint32_t cls;
-    std::int64_t k;
-    std::uint64_t w;
-  };
   // A project's ρ: bounds lo ≤ ρ ≤ hi always; num / den (not reduced) once `exact`.
   struct rho_value {
     mpz_int num, den;
     double lo = 0, hi = 0;
     bool exact = false;
     bool computed = false;     // evaluated at least once in this run
-    std::vector<group> poor;   // at the last evaluation: who pays all they have
-    bool released = false;     // `poor` was let go before ρ was made exact
-    std::uint64_t rich_k = 0;  // and Σ k·w of those who pay the full share
-    mpz_int paid;              // once exact: what the poor pay, × D of the round it was made exact
+    std::uint64_t rich_k = 0;  // Σ k·w of those who pay the full share
+    bool by_bounds = false;    // found by split_by_bounds, whose verdicts poor_below keeps
+    double poor_below = 0;
+  };
+  // A distinct ballot's state: its money as a double (within eps_at of the exact value), the
+  // round it paid all it had in (never: it still has money), and the split that last found it
+  // short of a share (== mark_: the split under way).
+  struct row_state {
+    double money;
+    std::uint32_t out_at;
+    std::uint32_t mark;
+  };
+  static constexpr std::uint32_t never = std::numeric_limits<std::uint32_t>::max();
+  // Every exact value after t rounds is a numerator over D_t: e's and each earlier round's share.
+  struct exact_scale {
+    const mpz_int* e;
+    const mpz_int* share;  // [j] for rounds 1..t
   };
 
   static auto to_rational(const mpz_int& num, const mpz_int& den) -> rational {
@@ -331,6 +335,12 @@ class mes_engine {
     return mpz_cmp(t1_.backend().data(), t2_.backend().data());
   }
 
+  [[nodiscard]] auto rounds_paid() const -> std::uint32_t { return static_cast<std::uint32_t>(d_.size() - 1); }
+
+  // A row's money is a sum of at most t + 1 terms each below e, each rounded once, with the
+  // shares converted once: t + 2 steps of e·2⁻⁴⁸ is far above that rounding.
+  [[nodiscard]] auto eps_at(std::uint32_t t) const -> double { return (static_cast<double>(t) + 2) * e_d_ * 0x1p-48; }
+
   void reset(const rational& endowment) {
     const auto n = inst_.size();
     if (total_k_.size() != n) {
@@ -345,31 +355,19 @@ class mes_engine {
       }
       rho_.resize(n);
     }
-    // Class 0 is "no money left"; class 1 holds every voter at the start.
-    // The last run's numbers become spares: their limbs are reused, not freed and allocated again.
-    for (std::size_t c = 1; c < x_.size(); ++c)
-      if (rows_in_[c] > 0) retire(x_[c]);  // the others were retired when their last row left
-    x_.resize(2);
-    reserve_classes(std::min<std::size_t>(4 * in_.rows + 16, std::size_t{1} << 16));
-    x_[0] = 0;
-    x_[1] = boost::multiprecision::numerator(endowment);
-    bounds_.assign(2, {0, 0});
-    bounds_[1] = value_bounds(x_[1], boost::multiprecision::denominator(endowment));
-    epoch_.assign(2, 0);
+    e_num_ = boost::multiprecision::numerator(endowment);
+    e_now_ = e_num_;
     d_.assign(1, boost::multiprecision::denominator(endowment));
-    factor_at_.assign(1, no_round);
-    row_class_.assign(in_.rows, x_[1].is_zero() ? 0 : 1);
-    parent_.assign(2, 0);
-    born_.assign(2, 0);
-    value_.clear();
-    if (details_) {
-      value_ = {mpz_int(0), x_[1]};
-      zero_class_.assign(in_.rows, 0);
-      zero_child_.assign(2, 0);
-    }
-    rows_in_.assign(2, 0);
-    rows_in_[x_[1].is_zero() ? 0 : 1] = static_cast<std::uint32_t>(in_.rows);  // < 2^32: make_mes_input checks
-    acc_.assign(2, 0);
+    e_d_ = endowment.convert_to<double>();
+    const bool broke = e_num_.is_zero();  // nobody has any money, from the start
+    rows_.assign(in_.rows, row_state{broke ? 0.0 : e_d_, broke ? 0U : never, 0});
+    mark_ = 0;
+    due_.resize(1);
+    share_now_.resize(1);
+    share_d_.assign(1, 0.0);
+    count_.assign(1, 0);
+    round_of_.assign(n, never);
+    scaled_t_ = never;
   }
 
   static auto checked_product(std::int64_t k, std::uint64_t w) -> std::uint64_t {
@@ -399,519 +397,409 @@ class mes_engine {
     return {v * (1 - 0x1p-40), v * (1 + 0x1p-40)};
   }
 
-  // Class c's numerator over the current denominator.
-  void bring_up(std::uint32_t c) {
-    const auto now = static_cast<std::uint32_t>(d_.size() - 1);
-    if (epoch_[c] == now) return;
-    if (!x_[c].is_zero()) {
-      auto& f = factor_[epoch_[c]];
-      if (factor_at_[epoch_[c]] != now) {
-        factor_at_[epoch_[c]] = now;
-        mpz_divexact(f.backend().data(), d_[now].backend().data(), d_[epoch_[c]].backend().data());
+  // e and the shares of rounds 1..t as numerators over D_t (the current ones kept up to date,
+  // an earlier round's computed on demand and kept until another is asked for).
+  auto scale_to(std::uint32_t t) -> exact_scale {
+    if (t == rounds_paid()) return {&e_now_, share_now_.data()};
+    if (t != scaled_t_) {
+      scaled_t_ = t;
+      share_at_.resize(t + 1);
+      mpz_divexact(t1_.backend().data(), d_[t].backend().data(), d_[0].backend().data());
+      mpz_mul(e_at_.backend().data(), e_num_.backend().data(), t1_.backend().data());
+      for (std::uint32_t j = 1; j <= t; ++j) {
+        mpz_divexact(t1_.backend().data(), d_[t].backend().data(), d_[j].backend().data());
+        mpz_mul(share_at_[j].backend().data(), due_[j].backend().data(), t1_.backend().data());
       }
-      // Room for several more rounds at once: growing one limb at a time is mostly realloc.
-      auto* z = x_[c].backend().data();
-      const auto need = static_cast<int>(mpz_size(z) + mpz_size(f.backend().data()) + 1);
-      if (z->_mp_alloc < need) mpz_realloc2(z, static_cast<mp_bitcnt_t>(need + 8) * GMP_NUMB_BITS);
-      x_[c] *= f;
     }
-    epoch_[c] = now;
+    return {&e_at_, share_at_.data()};
   }
 
-  // p's supporters grouped by (class, k), voters with no money left dropped, numerators current.
-  void gather(project_index p) {
-    groups_.clear();
-    if (in_.unit_k) {
-      // Plain stores into tables as long as p's supporters (the hottest loop of MES).
-      const auto supporters = in_.start[p + 1] - in_.start[p];
-      if (touched_.size() < supporters) touched_.resize(supporters);
-      groups_.resize(supporters);
-      auto* const touched = touched_.data();
-      std::size_t m = 0, out = 0;
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        const auto r = in_.row[s];
-        const auto c = row_class_[r];
-        if (acc_[c] == 0) touched[m++] = c;
-        acc_[c] += in_.weight[r];
-      }
-      for (std::size_t i = 0; i < m; ++i) {
-        const auto c = touched[i];
-        if (c != 0) groups_[out++] = {c, 1, acc_[c]};
-        acc_[c] = 0;
-      }
-      groups_.resize(out);
-    } else {
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        const auto r = in_.row[s];
-        if (row_class_[r] != 0) groups_.push_back({row_class_[r], in_.k[s], in_.weight[r]});
-      }
-      std::sort(groups_.begin(), groups_.end(),
-                [](const group& a, const group& b) { return a.cls != b.cls ? a.cls < b.cls : a.k < b.k; });
-      std::size_t out = 0;
-      for (std::size_t i = 0; i < groups_.size(); ++i) {
-        if (out > 0 && groups_[out - 1].cls == groups_[i].cls && groups_[out - 1].k == groups_[i].k)
-          groups_[out - 1].w += groups_[i].w;
-        else
-          groups_[out++] = groups_[i];
-      }
-      groups_.resize(out);
+  // Row r's money after t rounds (it still had some then), as a double and exactly (× D_t).
+  auto money_at(std::uint32_t r, std::uint32_t t) -> double {
+    if (t == rounds_paid()) return rows_[r].money;
+    double m = e_d_;
+    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
+      if (round_of_[q] <= t) m -= share_d_[round_of_[q]] * static_cast<double>(k);
+    });
+    return m;
+  }
+  void exact_money_at(const exact_scale& at, std::uint32_t r, std::uint32_t t, mpz_int& out) {
+    mpz_set(out.backend().data(), at.e->backend().data());
+    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
+      if (round_of_[q] <= t) mpz_submul_ui(out.backend().data(), at.share[round_of_[q]].backend().data(), static_cast<unsigned long>(k));
+    });
+  }
+  // Exact sums: count a row (weight w, money after t rounds), then the sum of all counted is
+  // W·e − Σ_j count_j · share_j over D_t.
+  void count_row(std::uint32_t r, std::uint64_t w, std::uint32_t t) {
+    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
+      if (round_of_[q] <= t) count_[round_of_[q]] += static_cast<std::uint64_t>(k) * w;
+    });
+  }
+  void counted_sum(const exact_scale& at, std::uint64_t w, std::uint32_t t, mpz_int& out) {
+    mpz_mul_ui(out.backend().data(), at.e->backend().data(), w);
+    for (std::uint32_t j = 1; j <= t; ++j)
+      if (count_[j] != 0) mpz_submul_ui(out.backend().data(), at.share[j].backend().data(), count_[j]);
+  }
+  // The money p's supporters have after t rounds, × D_t; returns their weight (those with money).
+  auto supporters_money(project_index p, std::uint32_t t, mpz_int& out) -> std::uint64_t {
+    const auto at = scale_to(t);
+    std::fill(count_.begin(), count_.begin() + t + 1, 0);
+    std::uint64_t w = 0;
+    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+      const auto r = in_.row[s];
+      if (rows_[r].out_at <= t) continue;
+      w += in_.weight[r];
+      count_row(r, in_.weight[r], t);
     }
+    counted_sum(at, w, t, out);
+    return w;
+  }
+
+  // Who of p's supporters (those with money after t rounds) cannot pay the share, exactly: they
+  // get mark_ and pay all they have, paid_ (× D_t), which raises the share; repeat until nobody
+  // else falls short (pabutools' affordability_poor_rich). rich_k_ is the others' Σ k·w. False
+  // if nobody can pay the full share: p is unaffordable. Doubles decide each row unless it is too
+  // close to call.
+  auto split_exact(project_index p, std::uint32_t t) -> bool {
+    const auto at = scale_to(t);
+    ++mark_;
+    std::fill(count_.begin(), count_.begin() + t + 1, 0);
+    std::uint64_t rich_k = 0, poor_w = 0;
+    someone_poor_ = false;
+    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+      const auto r = in_.row[s];
+      if (rows_[r].out_at <= t) continue;
+      rich_k = checked_sum(rich_k, checked_product(in_.k_at(s), in_.weight[r]));
+    }
+    const double eps = eps_at(t);
+    mpz_mul_si(cost_d_.backend().data(), d_[t].backend().data(), inst_[p].cost);
+    mpz_set_ui(paid_.backend().data(), 0);
+    mpz_t& due = due_now_.backend().data();  // cost·D − paid
+    for (;;) {
+      if (rich_k == 0) return false;
+      mpz_sub(due, cost_d_.backend().data(), paid_.backend().data());
+      PPB_ASSERT(mpz_sgn(due) > 0);  // each who fell short had less than the share: the rest remains
+      mpz_mul_ui(t2_.backend().data(), d_[t].backend().data(), rich_k);
+      const auto [share_lo, share_hi] = value_bounds(due_now_, t2_);  // the share, in money
+      bool fell = false;
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+        const auto r = in_.row[s];
+        auto& row = rows_[r];
+        if (row.out_at <= t || row.mark == mark_) continue;
+        const auto k = in_.k_at(s);
+        const double m = money_at(r, t), kd = static_cast<double>(k);
+        bool poor = false;
+        if (m + eps < share_lo * kd * (1 - 0x1p-50)) {
+          poor = true;
+        } else if (!(m - eps >= share_hi * kd * (1 + 0x1p-50))) {  // too close: x·K < due·k?
+          exact_money_at(at, r, t, t3_);
+          mpz_mul_ui(t3_.backend().data(), t3_.backend().data(), rich_k);
+          mpz_mul_si(t4_.backend().data(), due, k);
+          poor = mpz_cmp(t3_.backend().data(), t4_.backend().data()) < 0;
+        }
+        if (!poor) continue;
+        row.mark = mark_;
+        rich_k -= checked_product(k, in_.weight[r]);
+        poor_w += in_.weight[r];
+        count_row(r, in_.weight[r], t);
+        fell = someone_poor_ = true;
+      }
+      if (!fell) break;
+      counted_sum(at, poor_w, t, paid_);
+    }
+    rich_k_ = rich_k;
+    return true;
+  }
+
+  // The same split with the poor's money known only within bounds (no integers at all), into r.
+  // Answers `unsure`, deciding nothing, when some row is too close to the share to tell; the
+  // exact split then decides. Why it is exact when it answers: a row is called poor only if even
+  // the largest share the bounds allow is above its money, and rich only if the smallest share
+  // is below; and the share only grows as rows turn out poor, so earlier verdicts stay right.
+  // (Everyone poor means the supporters have less than the cost together: unaffordable.) The
+  // verdicts are kept as one threshold, r.poor_below: row r is poor iff its money + eps is below
+  // poor_below · k (the largest threshold used; every row left rich is surely above it).
+  enum class verdict : std::uint8_t { affordable, unaffordable, unsure };
+  auto split_by_bounds(project_index p, rho_value& r, bool& someone_poor) -> verdict {
+    const auto t = rounds_paid();
+    const double cost = static_cast<double>(inst_[p].cost), eps = eps_at(t);
+    ++mark_;
+    std::uint64_t rich_k = 0;
+    std::size_t alive = 0;
+    double money_hi = 0;  // all their money, at most
+    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+      const auto& row = rows_[in_.row[s]];
+      if (row.out_at <= t) continue;
+      const auto w = in_.weight[in_.row[s]];
+      rich_k = checked_sum(rich_k, checked_product(in_.k_at(s), w));
+      money_hi += (row.money + eps) * static_cast<double>(w);
+      ++alive;
+    }
+    const double slack = sum_slack(alive);
+    // Less than the cost together: unaffordable, without finding who would be short.
+    if (money_hi * (1 + slack) < cost) return verdict::unaffordable;
+    double paid_lo = 0, paid_hi = 0, poor_below = 0;
+    // The least money per unit of k (lower bound) among those the last pass left: when even that
+    // is surely above the grown share, another pass would find nobody new.
+    double least_left = -1;
+    someone_poor = false;
+    for (;;) {
+      if (rich_k == 0) return verdict::unaffordable;
+      const double k_all = static_cast<double>(rich_k);
+      const double share_lo = (cost - paid_hi * (1 + slack)) / k_all * (1 - slack);
+      const double share_hi = (cost - paid_lo * (1 - slack)) / k_all * (1 + slack);
+      if (!(share_lo > 0)) return verdict::unsure;
+      const double below = share_lo * (1 - slack), above = share_hi * (1 + slack);
+      if (least_left * (1 - 0x1p-50) >= above) break;
+      poor_below = std::max(poor_below, below);
+      bool unsure = false, fell = false;
+      least_left = std::numeric_limits<double>::infinity();
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+        auto& row = rows_[in_.row[s]];
+        if (row.out_at <= t || row.mark == mark_) continue;
+        const double k = static_cast<double>(in_.k_at(s));
+        const double hi = row.money + eps, lo = row.money - eps;
+        if (hi < below * k) {
+          const auto w = in_.weight[in_.row[s]];
+          row.mark = mark_;
+          rich_k -= checked_product(in_.k_at(s), w);
+          paid_lo += std::max(lo, 0.0) * static_cast<double>(w);
+          paid_hi += hi * static_cast<double>(w);
+          fell = true;
+        } else {
+          if (!(lo >= above * k)) unsure = true;
+          least_left = std::min(least_left, lo / k);
+        }
+      }
+      if (!fell) {
+        if (unsure) return verdict::unsure;
+        break;
+      }
+      someone_poor = true;
+    }
+    r.rich_k = rich_k;
+    r.poor_below = poor_below;
+    r.by_bounds = true;
+    // ρ = share / scale within bounds: the share's, widened for the division and K's conversion.
+    const double scale = static_cast<double>(in_.scale[p]), k = static_cast<double>(rich_k);
+    r.lo = (cost - paid_hi * (1 + slack)) / k / scale * (1 - slack);
+    r.hi = (cost - paid_lo * (1 - slack)) / k / scale * (1 + slack);
+    r.exact = false;
+    return r.lo > 0 ? verdict::affordable : verdict::unsure;
+  }
+
+  // The split rho_[p] was found with this round, again (nobody's money has changed since): the
+  // poor get mark_, paid_ what they pay (× D), rich_k_ the others' Σ k·w.
+  // Without `paying`, only the marks (and rich_k_).
+  void replay_split(project_index p, bool paying = true) {
+    const auto& r = rho_[p];
+    const auto t = rounds_paid();
+    if (!r.by_bounds) {
+      const bool affordable = split_exact(p, t);
+      PPB_ASSERT(affordable && rich_k_ == r.rich_k);
+      return;
+    }
+    const double eps = eps_at(t);
+    ++mark_;
+    std::fill(count_.begin(), count_.end(), 0);
+    std::uint64_t rich_k = 0, poor_w = 0;
+    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+      const auto i = in_.row[s];
+      auto& row = rows_[i];
+      if (row.out_at <= t) continue;
+      if (row.money + eps < r.poor_below * static_cast<double>(in_.k_at(s))) {
+        row.mark = mark_;
+        if (paying) {
+          poor_w += in_.weight[i];
+          count_row(i, in_.weight[i], t);
+        }
+      } else {
+        rich_k += checked_product(in_.k_at(s), in_.weight[i]);
+      }
+    }
+    PPB_ASSERT(rich_k == r.rich_k);  // the same verdicts as the bounds' split
+    rich_k_ = rich_k;
+    if (!paying) return;
+    counted_sum(scale_to(t), poor_w, t, paid_);
+    mpz_mul_si(cost_d_.backend().data(), d_[t].backend().data(), inst_[p].cost);
+  }
+
+  // ρ exactly from the exact split after t rounds: (cost·D_t − paid) / (D_t · rich_k · scale).
+  void exact_rho(project_index p, std::uint32_t t, mpz_int& num, mpz_int& den) {
+    mpz_sub(num.backend().data(), cost_d_.backend().data(), paid_.backend().data());
+    mpz_mul_ui(den.backend().data(), d_[t].backend().data(), rich_k_);
+    mpz_mul_ui(den.backend().data(), den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
   }
 
   // The smallest ρ at which p's supporters can pay for it (into rho_[p]), or false if they cannot.
-  // With the share π = (cost·D − paid) / K over the K units of k of those still "rich", anyone
-  // with x < π·k cannot pay it and pays all they have; that raises π, so repeat until nobody
-  // else falls short (pabutools' affordability_poor_rich; the same π as sorting by x/k and
-  // walking, without the sort). If everyone falls short, the supporters cannot afford p.
-  // An unaffordable project keeps the ρ of its last affordable evaluation (for explanations).
   auto evaluate(project_index p) -> bool {
-    gather(p);
     auto& r = scratch_;
-    r.released = false;
-    if (!split_by_bounds(p, r)) {
-      split_exactly(p, r);
-      if (r.rich_k != 0) {
-        mpz_sub(r.num.backend().data(), cost_d_.backend().data(), r.paid.backend().data());
-        mpz_mul_ui(r.den.backend().data(), d_.back().backend().data(), r.rich_k);
-        mpz_mul_ui(r.den.backend().data(), r.den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
+    bool someone_poor = false;
+    switch (split_by_bounds(p, r, someone_poor)) {
+      case verdict::unaffordable: return false;
+      case verdict::affordable: break;
+      case verdict::unsure:
+        if (!split_exact(p, rounds_paid())) return false;
+        r.rich_k = rich_k_;
+        r.by_bounds = false;
+        exact_rho(p, rounds_paid(), r.num, r.den);
         set_exact_bounds(r);
-        r.poor.assign(groups_.begin(), groups_.begin() + static_cast<std::ptrdiff_t>(poor_count_));
-      }
+        someone_poor = someone_poor_;
+        break;
     }
-    if (r.rich_k == 0) return false;
     // Someone short of the share makes ρ depend on the endowment: no skipping ahead (see note_unaffordable).
-    if (!r.poor.empty()) any_poor_ = true;
+    if (someone_poor) any_poor_ = true;
     r.computed = true;
     std::swap(rho_[p], r);
     return true;
   }
 
-  // Exact ρ from the split the bounds found: the poor's money, brought to today's denominator.
+  // Exact ρ for a project evaluated this round.
   void make_exact(project_index p) {
     auto& r = rho_[p];
     if (r.exact) return;
-    PPB_ASSERT(!r.released);  // a released list is never needed again
-    make_exact_paid(r);
-    mpz_mul_si(r.num.backend().data(), d_.back().backend().data(), inst_[p].cost);
-    r.num -= r.paid;
+    replay_split(p);
+    exact_rho(p, rounds_paid(), r.num, r.den);
     PPB_ASSERT(r.num > 0);
-    mpz_mul_ui(r.den.backend().data(), d_.back().backend().data(), r.rich_k);
-    mpz_mul_ui(r.den.backend().data(), r.den.backend().data(), static_cast<unsigned long>(in_.scale[p]));
     const auto [lo, hi] = value_bounds(r.num, r.den);
     PPB_ASSERT(lo <= r.hi && hi >= r.lo);  // the exact value lies within the bounds it had
     set_exact_bounds(r);
   }
 
-  // The poor/rich split in exact integers: groups_ becomes [poor..., rich...], and rho_[p] gets
-  // what the poor pay (× D) and the rich's Σ k·w (0 if nobody can pay the share).
-  void split_exactly(project_index p, rho_value& r) {
-    std::uint64_t rich_k = 0;
-    for (const auto& g : groups_) {
-      bring_up(g.cls);
-      rich_k = checked_sum(rich_k, checked_product(g.k, g.w));
-    }
-    mpz_mul_si(cost_d_.backend().data(), d_.back().backend().data(), inst_[p].cost);
-    mpz_t& due = t1_.backend().data();  // cost·D − paid
-    mpz_set(due, cost_d_.backend().data());
-    mpz_set_ui(r.paid.backend().data(), 0);
-    auto rich_begin = groups_.begin();
-    for (;;) {
-      if (rich_begin == groups_.end()) {
-        r.rich_k = 0;
-        return;
-      }
-      // Poor iff x·K < due·k; for k = 1 iff x < ⌈due / K⌉.
-      mpz_cdiv_q_ui(t2_.backend().data(), due, rich_k);
-      const auto falls_short = [&](const group& g) {
-        if (g.k == 1) return mpz_cmp(x_[g.cls].backend().data(), t2_.backend().data()) < 0;
-        mpz_mul_ui(t3_.backend().data(), x_[g.cls].backend().data(), rich_k);
-        mpz_mul_si(t4_.backend().data(), due, g.k);
-        return mpz_cmp(t3_.backend().data(), t4_.backend().data()) < 0;
-      };
-      const auto split = std::partition(rich_begin, groups_.end(), falls_short);
-      if (split == rich_begin) break;
-      for (auto it = rich_begin; it != split; ++it) {
-        mpz_addmul_ui(r.paid.backend().data(), x_[it->cls].backend().data(), it->w);
-        rich_k -= checked_product(it->k, it->w);
-      }
-      mpz_sub(due, cost_d_.backend().data(), r.paid.backend().data());
-      rich_begin = split;
-      PPB_ASSERT(mpz_sgn(due) > 0);  // each who fell short had less than the share: the rest remains
-    }
-    r.rich_k = rich_k;
-    poor_count_ = static_cast<std::size_t>(rich_begin - groups_.begin());
-  }
-
-  // The same split decided with each class's money known only within [lo, hi] (doubles with a
-  // proven error bound), touching exact integers only for the poor. Returns false, deciding
-  // nothing, when some group is too close to the share to tell; the exact split then decides.
-  // Why it is exact when it answers: a group is called poor only if even the largest share the
-  // bounds allow is above its money, and rich only if the smallest share is below; and the share
-  // only grows as groups turn out poor, so earlier verdicts stay right.
-  auto split_by_bounds(project_index p, rho_value& r) -> bool {
-    const double cost = static_cast<double>(inst_[p].cost);
-    const double slack = sum_slack(groups_.size());
-    double rich_k = 0, paid_lo = 0, paid_hi = 0;
-    for (const auto& g : groups_) rich_k += static_cast<double>(g.k) * static_cast<double>(g.w);
-    auto rich_begin = groups_.begin();
-    for (;;) {
-      if (rich_begin == groups_.end()) break;  // nobody can pay: the exact split confirms it cheaply
-      const double lo_paid = paid_lo * (1 - slack), hi_paid = paid_hi * (1 + slack);
-      const double share_lo = (cost - hi_paid) / rich_k * (1 - slack);
-      const double share_hi = (cost - lo_paid) / rich_k * (1 + slack);
-      if (!(share_lo > 0)) return false;
-      bool unsure = false;
-      const auto falls_short = [&](const group& g) {
-        const double k = static_cast<double>(g.k);
-        const auto [lo, hi] = bounds_[g.cls];
-        if (hi < share_lo * k * (1 - slack)) return true;
-        if (!(lo >= share_hi * k * (1 + slack))) unsure = true;
-        return false;
-      };
-      const auto split = std::partition(rich_begin, groups_.end(), falls_short);
-      if (split == rich_begin) {
-        if (unsure) return false;
-        break;
-      }
-      for (auto it = rich_begin; it != split; ++it) {
-        const double w = static_cast<double>(it->w);
-        paid_lo += bounds_[it->cls].first * w;
-        paid_hi += bounds_[it->cls].second * w;
-        rich_k -= static_cast<double>(it->k) * w;
-      }
-      rich_begin = split;
-    }
-    r.poor.assign(groups_.begin(), rich_begin);
-    if (rich_begin == groups_.end()) {
-      // Everyone falls short: unaffordable exactly when the poor's money is below the cost.
-      make_exact_paid(r);
-      mpz_mul_si(cost_d_.backend().data(), d_.back().backend().data(), inst_[p].cost);
-      if (mpz_cmp(r.paid.backend().data(), cost_d_.backend().data()) >= 0) return false;
-      r.rich_k = 0;
-      return true;
-    }
-    std::uint64_t exact_rich_k = 0;
-    for (auto it = rich_begin; it != groups_.end(); ++it)
-      exact_rich_k = checked_sum(exact_rich_k, checked_product(it->k, it->w));
-    r.rich_k = exact_rich_k;
-    // ρ = share / scale within bounds: the share's, widened for the division and K's conversion.
-    const double scale = static_cast<double>(in_.scale[p]), k = static_cast<double>(exact_rich_k);
-    const double lo_paid = paid_lo * (1 - slack), hi_paid = paid_hi * (1 + slack);
-    r.lo = (cost - hi_paid) / k / scale * (1 - slack);
-    r.hi = (cost - lo_paid) / k / scale * (1 + slack);
-    r.exact = false;
-    return r.lo > 0;
-  }
-
-  void make_exact_paid(rho_value& r) {
-    mpz_set_ui(r.paid.backend().data(), 0);
-    for (const auto& g : r.poor) {
-      bring_up(g.cls);
-      mpz_addmul_ui(r.paid.backend().data(), x_[g.cls].backend().data(), g.w);
-    }
-  }
-
-  // Room for n classes in every per-class table, so that a run's first thousands of classes do
-  // not move them again and again (each move of a large table is fresh pages from the system).
-  void reserve_classes(std::size_t n) {
-    x_.reserve(n);
-    parent_.reserve(n);
-    born_.reserve(n);
-    if (details_) {
-      value_.reserve(n);
-      zero_child_.reserve(n);
-    }
-    rows_in_.reserve(n);
-    bounds_.reserve(n);
-    epoch_.reserve(n);
-    acc_.reserve(n);
-  }
-
-  // Weights summed per class, densely: `each(add)` calls add(class, w) for every item, then
-  // emit(class, Σ w) runs once per class, in the order first seen. (gather does the same inline,
-  // with plain stores: it is the hottest loop.)
-  template <class Each, class Emit>
-  void merge_by_class(Each&& each, Emit&& emit) {
-    touched_.clear();
-    each([&](std::uint32_t c, std::uint64_t w) {
-      if (acc_[c] == 0) touched_.push_back(c);
-      acc_[c] += w;
-    });
-    for (auto c : touched_) {
-      emit(c, acc_[c]);
-      acc_[c] = 0;
-    }
-  }
-
-  // A class born this round from `parent` with numerator `x` (bounds and value set by the caller
-  // when x is not 0); it holds no rows yet.
-  auto add_class(std::uint32_t parent, mpz_int x) -> std::uint32_t {
-    const auto c = static_cast<std::uint32_t>(x_.size());
-    x_.push_back(std::move(x));
-    parent_.push_back(parent);
-    born_.push_back(static_cast<std::uint32_t>(d_.size() - 1));
-    if (details_) {
-      value_.emplace_back();
-      zero_child_.push_back(0);
-    }
-    rows_in_.push_back(0);
-    bounds_.emplace_back(0, 0);
-    epoch_.push_back(born_.back());
-    acc_.push_back(0);
-    return c;
-  }
-
-  // A row changes class; a class no row is in any more frees its number (never read again).
-  void move_row(std::uint32_t row, std::uint32_t to) {
-    const auto from = row_class_[row];
-    if (to == 0 && details_) zero_class_[row] = zero_child_[from];
-    row_class_[row] = to;
-    ++rows_in_[to];
-    if (--rows_in_[from] == 0 && from != 0) retire(x_[from]);
-  }
-
-  // p's supporters pay: ρ·scale·k each, or all they have. Uses p's evaluation of this round.
+  // p's supporters pay: ρ·scale·k each, or all they have. Uses p's exact evaluation of this round.
   void pay(project_index p, mes_round* record) {
     const auto& r = rho_[p];
-    gather(p);
-    for (const auto& g : groups_) bring_up(g.cls);  // before the new denominator is pushed
-    // share × D = (cost·D − paid) / rich_k; a rich voter's new money over D' = D·rich_k is
-    // x·rich_k − (cost·D − paid)·k.
-    mpz_int due_d;  // (cost·D − paid)
-    mpz_mul_si(due_d.backend().data(), d_.back().backend().data(), inst_[p].cost);
-    due_d -= r.paid;
-    mpz_int next_d = d_.back();
-    next_d *= static_cast<unsigned long>(r.rich_k);
-    d_.push_back(next_d);
-    factor_at_.assign(d_.size(), no_round);
-    if (factor_.size() < d_.size()) factor_.resize(d_.size());
-    const auto now = static_cast<std::uint32_t>(d_.size() - 1);
-    mpz_int poor_paid = 0;
-    std::uint64_t rich_k = 0, rich_w = 0, poor_w = 0;
-    moved_.clear();
-    for (const auto& g : groups_) {
-      mpz_mul_si(t1_.backend().data(), due_d.backend().data(), g.k);
-      mpz_mul_ui(t2_.backend().data(), x_[g.cls].backend().data(), r.rich_k);
-      std::uint32_t to = 0;
-      if (mpz_cmp(t1_.backend().data(), t2_.backend().data()) <= 0) {
-        to = add_class(g.cls, spare());
-        mpz_sub(x_[to].backend().data(), t2_.backend().data(), t1_.backend().data());
-        bounds_[to] = value_bounds(x_[to], d_.back());
-        if (details_) value_[to] = x_[to];
-        rich_k += static_cast<std::uint64_t>(g.k) * g.w;
-        rich_w += g.w;
-      } else {
-        mpz_addmul_ui(poor_paid.backend().data(), x_[g.cls].backend().data(), g.w);
-        if (!x_[g.cls].is_zero()) poor_w += g.w;  // who paid in full down to 0 pays nothing now
-        if (details_ && born_[zero_child_[g.cls]] != now) {  // none yet this round (0 is class 0, born in round 0)
-          const auto z = add_class(g.cls, mpz_int());
-          zero_child_[g.cls] = z;
-        }
-      }
-      moved_.push_back({g.cls, g.k, to});
-    }
-    // The same split as the evaluation: the cost is paid exactly, nobody pays more than they have.
-    PPB_ASSERT(rich_k == r.rich_k && poor_paid == r.paid);
-    if (in_.unit_k) {
-      // One k per class: a dense map from old class to new.
-      for (const auto& [from, k, to] : moved_) acc_[from] = to + std::uint64_t{1};
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        const auto row = in_.row[s];
-        if (row_class_[row] != 0) move_row(row, static_cast<std::uint32_t>(acc_[row_class_[row]] - 1));
-      }
-      for (const auto& [from, k, to] : moved_) acc_[from] = 0;
-    } else {
-      std::sort(moved_.begin(), moved_.end());
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        const auto row = in_.row[s];
-        const auto c = row_class_[row];
-        if (c == 0) continue;
-        const auto it = std::lower_bound(moved_.begin(), moved_.end(), std::make_tuple(c, in_.k[s], std::uint32_t{0}));
-        PPB_ASSERT(it != moved_.end() && std::get<0>(*it) == c && std::get<1>(*it) == in_.k[s]);
-        move_row(row, std::get<2>(*it));
-      }
-    }
+    const auto t = rounds_paid();
+    replay_split(p, record != nullptr);  // the marks; what the poor pay only for the record
+    mpz_int due = r.num;                 // cost·D_t − what the poor pay: share × D_t × rich_k
+    std::uint64_t rich_w = 0, poor_w = 0;
     if (record) {
+      PPB_ASSERT(cost_d_ - paid_ == due);  // the same split as the evaluation
+      const auto at = scale_to(t);
+      const double eps = eps_at(t);
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+        const auto row = in_.row[s];
+        if (rows_[row].out_at <= t) continue;
+        if (rows_[row].mark != mark_) {
+          rich_w += in_.weight[row];
+          continue;
+        }
+        // Who paid in full down to 0 before pays nothing now, and is not counted.
+        bool has_money = rows_[row].money - eps > 0;
+        if (!has_money) {
+          exact_money_at(at, row, t, t3_);
+          has_money = !t3_.is_zero();
+        }
+        if (has_money) poor_w += in_.weight[row];
+      }
       record->project = p;
       record->rho = to_rational(r.num, r.den);
-      record->share = to_rational(due_d, d_[now - 1] * mpz_int(r.rich_k));
+      record->share = to_rational(due, d_[t] * mpz_int(r.rich_k));
       record->full_payers = rich_w;
-      record->full_units = rich_k;
+      record->full_units = r.rich_k;
       record->all_in_payers = poor_w;
-      record->all_in_paid = to_rational(poor_paid, d_[now - 1]);
+      record->all_in_paid = to_rational(paid_, d_[t]);
+    }
+    // The new round: D_{t+1} = D_t · rich_k, over which the share is `due` itself.
+    const auto round = t + 1;
+    mpz_int next_d = d_[t] * mpz_int(r.rich_k);
+    const auto [lo, hi] = value_bounds(due, next_d);
+    const double share = (lo + hi) / 2;
+    for (std::uint32_t j = 1; j < share_now_.size(); ++j) mpz_mul_ui(share_now_[j].backend().data(), share_now_[j].backend().data(), r.rich_k);
+    mpz_mul_ui(e_now_.backend().data(), e_now_.backend().data(), r.rich_k);
+    share_now_.push_back(due);
+    due_.push_back(std::move(due));
+    d_.push_back(std::move(next_d));
+    share_d_.push_back(share);
+    count_.push_back(0);
+    round_of_[p] = round;
+    scaled_t_ = never;
+    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+      auto& row = rows_[in_.row[s]];
+      if (row.out_at <= t) continue;
+      if (row.mark == mark_) {
+        row.out_at = round;
+        row.money = 0;
+      } else {
+        row.money -= share * static_cast<double>(in_.k_at(s));
+      }
     }
   }
 
   // Where p's supporters last could afford it, for the explanation of an unfunded p (details
   // only): (rounds paid then, the ρ it needed then), or none if they never could. The scan skips
-  // projects whose ρ cannot win, so this is found afterwards from the classes' genealogy: a
-  // class's money never changes, and a row only ever moves to a class born from its own (a row
-  // that runs out of money: to class 0, remembering the moneyless class born then from the one
-  // it left), so a row's money after t rounds is that of the ancestor of its class alive then.
-  // Money only falls, so the supporters' total after t rounds falls with t: it is found for
-  // every t at once from the classes on the supporters' lines (in floating-point bounds, with
-  // the rounding of the sums bounded); exact integers decide only rounds too close to call. ρ
-  // in the last affordable round is computed as `direct` MES does (those short of the share pay
-  // all they have).
+  // projects whose ρ cannot win, so this is found afterwards: money only falls, so the
+  // supporters' total after t rounds falls with t; it is found for every t at once in doubles
+  // (each row adds e at the start and takes away each share it paid, or all it had, in the round
+  // it paid it), with the rounding bounded; exact integers decide only rounds too close to call.
+  // ρ in the last affordable round is computed as `direct` MES does (those short of the share
+  // pay all they have).
   auto last_affordable(project_index p) -> std::optional<std::pair<std::uint32_t, rational>> {
-    // p's supporters merged by the class they are in at the end, or ran out of money in.
-    const auto final_class = [&](std::uint32_t row) { return row_class_[row] != 0 ? row_class_[row] : zero_class_[row]; };
-    struct key {
-      std::uint32_t cls;
-      std::uint64_t w;
-    };
-    std::vector<key> keys;
-    merge_by_class(
-        [&](auto&& add) {
-          for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s)
-            if (const auto c = final_class(in_.row[s]); c != 0) add(c, in_.weight[in_.row[s]]);  // 0: never had money
-        },
-        [&](std::uint32_t c, std::uint64_t w) { keys.push_back({c, w}); });
-    const auto class_at = [&](std::uint32_t c, std::uint32_t t) {
-      while (born_[c] > t) c = parent_[c];
-      return c;
-    };
-
-    // The supporters' total after t rounds: their classes' common ancestor's money, less, for
-    // every class born by then on their lines, what its rows paid (its money minus its parent's)
-    // times the supporters below it. Each class is visited once, children before parents, in
-    // the classes' floating-point bounds; `err` bounds the rounding of the sums.
-    const auto rounds = static_cast<std::uint32_t>(d_.size() - 1);
-    std::vector<std::uint32_t> lines;  // every class on a supporter's line
-    std::vector<bool> seen(x_.size(), false);
-    for (const auto& g : keys) {
-      acc_[g.cls] = g.w;
-      for (auto c = g.cls; !seen[c]; c = parent_[c]) {
-        seen[c] = true;
-        lines.push_back(c);
-        if (born_[c] == 0) break;
+    const auto rounds = rounds_paid();
+    std::vector<double> step(rounds + 1, 0.0);
+    double magnitude = 0, weight = 0;  // Σ |terms|, Σ w
+    std::size_t terms = 0;
+    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+      const auto r = in_.row[s];
+      const auto out = rows_[r].out_at;
+      if (out == 0) continue;  // never had money
+      const double w = static_cast<double>(in_.weight[r]);
+      double left = e_d_;
+      in_.for_each_support(r, [&](project_index q, std::int64_t k) {
+        const auto j = round_of_[q];
+        if (j >= out || j > rounds) return;
+        const double paid = share_d_[j] * static_cast<double>(k);
+        left -= paid;
+        step[j] -= paid * w;
+        magnitude += paid * w;
+        ++terms;
+      });
+      step[0] += e_d_ * w;
+      weight += w;
+      magnitude += e_d_ * w;
+      if (out <= rounds) {  // all it had left, in the round it ran out
+        step[out] -= left * w;
+        magnitude += std::abs(left) * w;
       }
+      terms += 2;
     }
-    // Latest born first (a parent is born before its children): a counting sort by round.
-    std::vector<std::uint32_t> first(rounds + 2, 0), by_born(lines.size());
-    for (auto c : lines) ++first[born_[c] + 1];
-    for (std::uint32_t t = 0; t <= rounds; ++t) first[t + 1] += first[t];
-    for (auto c : lines) by_born[first[born_[c]]++] = c;  // first[t] ends as where round t ends
-    std::vector<double> lo_step(rounds + 1, 0.0), hi_step(rounds + 1, 0.0);
-    double magnitude = 0;  // Σ |terms|
-    for (auto it = by_born.rbegin(); it != by_born.rend(); ++it) {
-      const auto c = *it;
-      const double w = static_cast<double>(acc_[c]);
-      const auto born = born_[c];
-      double lo = bounds_[c].first, hi = bounds_[c].second;
-      if (born > 0) {
-        const auto up = parent_[c];
-        acc_[up] += acc_[c];
-        lo -= bounds_[up].second;
-        hi -= bounds_[up].first;
-      }
-      acc_[c] = 0;
-      lo_step[born] += lo * w;
-      hi_step[born] += hi * w;
-      magnitude += std::max(std::abs(lo), std::abs(hi)) * w;
-    }
-    const double err = sum_slack(lines.size() + rounds + 2) * 2 * magnitude;
+    const double err = sum_slack(terms + rounds + 2) * 4 * magnitude + 2 * weight * eps_at(rounds);
     const double cost = static_cast<double>(inst_[p].cost);
     const double cost_lo = cost * (1 - 0x1p-50), cost_hi = cost * (1 + 0x1p-50);
     // Affordable surely up to `sure` rounds (−1: not even at the start), surely not from `never`.
     std::int64_t sure = -1;
-    std::uint32_t never = rounds + 1;
-    double total_lo = 0, total_hi = 0;
+    std::uint32_t never_from = rounds + 1;
+    double total = 0;
     for (std::uint32_t t = 0; t <= rounds; ++t) {
-      total_lo += lo_step[t];
-      total_hi += hi_step[t];
-      if (total_lo - err >= cost_hi) sure = t;
-      if (total_hi + err < cost_lo) {
-        never = t;
+      total += step[t];
+      if (total - err >= cost_hi) sure = t;
+      if (total + err < cost_lo) {
+        never_from = t;
         break;
       }
     }
-
-    // Money after t rounds in integers over D[t] (a multiple of every earlier D): a class's
-    // money × D[born] times D[t] / D[born].
-    std::map<std::uint32_t, mpz_int> factor;  // born → D[t] / D[born], for the t being looked at
-    const auto numerator_at = [&](std::uint32_t c, std::uint32_t t, mpz_int& out) {
-      auto [it, fresh] = factor.try_emplace(born_[c]);
-      if (fresh) mpz_divexact(it->second.backend().data(), d_[t].backend().data(), d_[born_[c]].backend().data());
-      mpz_mul(out.backend().data(), value_[c].backend().data(), it->second.backend().data());
-    };
+    mpz_int have;
     const auto affordable_exactly = [&](std::uint32_t t) {  // Σ money ≥ cost after t rounds
-      factor.clear();
-      mpz_int total = 0;
-      for (const auto& g : keys) {
-        const auto c = class_at(g.cls, t);
-        if (value_[c].is_zero()) continue;
-        numerator_at(c, t, t3_);
-        mpz_addmul_ui(total.backend().data(), t3_.backend().data(), g.w);
-      }
+      supporters_money(p, t, have);
       mpz_mul_si(t4_.backend().data(), d_[t].backend().data(), inst_[p].cost);
-      return total >= t4_;
+      return have >= t4_;
     };
     if (sure < 0) {
-      if (never == 0 || !affordable_exactly(0)) return std::nullopt;
+      if (never_from == 0 || !affordable_exactly(0)) return std::nullopt;
       sure = 0;
     }
-    auto lo = static_cast<std::uint32_t>(sure), hi = never;  // affordable after lo rounds, not after hi
+    auto lo = static_cast<std::uint32_t>(sure), hi = never_from;  // affordable after lo rounds, not after hi
     while (hi - lo > 1) {
       const auto mid = lo + (hi - lo) / 2;
       (affordable_exactly(mid) ? lo : hi) = mid;
     }
-
-    // ρ after lo rounds as `direct` MES computes it, over the supporters merged per (class, k).
-    struct holding {
-      std::uint32_t cls;
-      std::int64_t k;
-      std::uint64_t w;
-      mpz_int x;  // money × D[lo]
-    };
-    std::vector<holding> held;
-    if (in_.unit_k) {
-      merge_by_class(
-          [&](auto&& add) {
-            for (const auto& g : keys)
-              if (const auto c = class_at(g.cls, lo); !value_[c].is_zero()) add(c, g.w);
-          },
-          [&](std::uint32_t c, std::uint64_t w) { held.push_back({c, 1, w, {}}); });
-    } else {
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        const auto row = in_.row[s];
-        if (const auto c = class_at(final_class(row), lo); !value_[c].is_zero()) held.push_back({c, in_.k[s], in_.weight[row], {}});
-      }
-      std::sort(held.begin(), held.end(), [](const holding& a, const holding& b) { return std::tie(a.cls, a.k) < std::tie(b.cls, b.k); });
-      std::size_t merged = 0;
-      for (std::size_t i = 0; i < held.size(); ++i) {
-        if (merged > 0 && held[merged - 1].cls == held[i].cls && held[merged - 1].k == held[i].k) held[merged - 1].w += held[i].w;
-        else held[merged++] = std::move(held[i]);
-      }
-      held.resize(merged);
-    }
-    std::uint64_t units = 0;
-    factor.clear();
-    for (auto& g : held) {
-      units = checked_sum(units, checked_product(g.k, g.w));
-      numerator_at(g.cls, lo, g.x);
-    }
-    // Those short of the share pay all they have, which raises it: repeat until nobody else falls
-    // short (the same split as walking them by money per unit of satisfaction; see split_exactly).
-    mpz_int due;  // cost × D[lo] minus what those short of the share pay
-    mpz_mul_si(due.backend().data(), d_[lo].backend().data(), inst_[p].cost);
-    for (auto rich = held.begin();;) {
-      const auto split = std::partition(rich, held.end(), [&](const holding& g) {
-        mpz_mul_ui(t1_.backend().data(), g.x.backend().data(), units);
-        mpz_mul_si(t2_.backend().data(), due.backend().data(), g.k);
-        return mpz_cmp(t1_.backend().data(), t2_.backend().data()) < 0;
-      });
-      if (split == rich) break;
-      for (auto it = rich; it != split; ++it) {
-        mpz_submul_ui(due.backend().data(), it->x.backend().data(), it->w);
-        units -= checked_product(it->k, it->w);
-      }
-      rich = split;
-    }
-    PPB_ASSERT(units > 0 && due > 0);
-    mpz_mul_ui(t1_.backend().data(), d_[lo].backend().data(), units);
-    mpz_mul_ui(t1_.backend().data(), t1_.backend().data(), static_cast<unsigned long>(in_.scale[p]));
-    return std::pair{lo, to_rational(due, t1_)};
+    const bool affordable = split_exact(p, lo);
+    PPB_ASSERT(affordable);
+    mpz_int num, den;
+    exact_rho(p, lo, num, den);
+    PPB_ASSERT(num > 0);
+    return std::pair{lo, to_rational(num, den)};
   }
 
   const instance& inst_;
@@ -924,45 +812,25 @@ class mes_engine {
   bool any_poor_ = false, skip_possible_ = false;
   bool until_known_ = false;  // the smallest bound so far is endowment + until_num_ / until_den_
   mpz_int until_num_, until_den_;
-  std::vector<mpz_int> x_;              // per class: numerator
-  std::vector<std::pair<double, double>> bounds_;  // per class: money x / D within [lo, hi]
-  std::vector<std::uint32_t> epoch_;    // per class: the round whose denominator x is over
-  std::vector<mpz_int> d_;              // per round: the common denominator
-  // d_.back() / d_[e], computed when first needed: valid while factor_at_[e] is the round now.
-  std::vector<mpz_int> factor_;
-  std::vector<std::uint32_t> factor_at_;
-  static constexpr std::uint32_t no_round = std::numeric_limits<std::uint32_t>::max();
-  // Numbers of dead classes, kept for new ones so their limbs are reused rather than freed and
-  // allocated again; at most max_spares, so a huge election does not hold its dead classes' memory.
-  std::vector<mpz_int> spares_;
-  static constexpr std::size_t max_spares = 4096;
-  // A dead class's number: to the spares (its slot is never read again), or freed.
-  void retire(mpz_int& x) {
-    if (spares_.size() < max_spares) spares_.push_back(std::move(x));
-    else mpz_int().swap(x);
-  }
-  auto spare() -> mpz_int {
-    if (spares_.empty()) return mpz_int();
-    mpz_int x = std::move(spares_.back());
-    spares_.pop_back();
-    return x;
-  }
-  std::vector<std::uint32_t> row_class_;
-  bool details_ = false;
-  // Genealogy of the classes, for `last_affordable`: the class each was split from, the round it
-  // was born in (its money is that of the round's payments), and (details only) that money.
-  std::vector<std::uint32_t> parent_, born_;
-  std::vector<mpz_int> value_;  // per class: its money × D of the round it was born in
-  // Details only. A row in class 0: the moneyless class it ran out in (0: it never had money),
-  // born that round from the class it left; and per class, its latest such moneyless child.
-  std::vector<std::uint32_t> zero_class_, zero_child_;
-  std::vector<std::uint32_t> rows_in_;  // per class: how many rows are in it
-  std::vector<std::uint64_t> acc_;
-  std::vector<std::uint32_t> touched_;
-  std::vector<group> groups_;
-  std::vector<std::tuple<std::uint32_t, std::int64_t, std::uint32_t>> moved_;
+  std::vector<row_state> rows_;
+  std::uint32_t mark_ = 0;
+  double e_d_ = 0;                     // the endowment, as a double
+  mpz_int e_num_, e_now_;              // the endowment × D_0, × D_now
+  std::vector<mpz_int> d_;             // per round: the common denominator after it
+  std::vector<mpz_int> due_;           // per round: its share × its D ([0] unused)
+  std::vector<mpz_int> share_now_;     // per round: its share × D_now ([0] unused)
+  std::vector<double> share_d_;        // per round: its share as a double ([0] unused)
+  std::vector<std::uint32_t> round_of_;  // per project: the round it was funded in, or never
+  std::vector<std::uint64_t> count_;   // per round: Σ k·w of the rows counted that paid its share
+  std::uint32_t scaled_t_ = never;     // the round e_at_ and share_at_ are over
+  mpz_int e_at_;
+  std::vector<mpz_int> share_at_;
+  // The last split: what those short of the share pay (× D_t), the others' Σ k·w, and whether
+  // anyone fell short (split_exact).
+  mpz_int paid_, due_now_;
+  std::uint64_t rich_k_ = 0;
+  bool someone_poor_ = false;
   mpz_int t1_, t2_, t3_, t4_, cost_d_;
-  std::size_t poor_count_ = 0;  // groups_ begins with this many poor after split_exactly
   std::vector<std::pair<std::size_t, std::vector<project_index>>> ties_;
 };
 

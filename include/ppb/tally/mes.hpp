@@ -100,11 +100,15 @@ namespace tally {
 /// together have less than their cost drop out; MES ends when no project remains. Projects of
 /// cost 0 that someone supports are funded first; projects nobody supports never are.
 ///
-/// Exact: budgets and ρ are GMP rationals; each funded project is paid exactly in full and no
-/// voter pays more than they have (both checked by `PPB_ASSERT`). Voters with identical
-/// ballots, and then voters with equal money left, are handled as one group, and ρ is only
-/// recomputed for projects whose previous ρ could still win (ρ never falls), so a round costs
-/// O(Σ supporters of the projects re-evaluated) plus rational work per group.
+/// Exact: ρ and every payment are exact integers over a common denominator; each funded project
+/// is paid exactly in full and no voter pays more than they have (both checked by `PPB_ASSERT`).
+/// Voters with identical ballots are one row. A voter's money is the endowment less the shares
+/// of the funded projects on their ballot (or nothing, once they paid all they had), so each row
+/// keeps it only as a double within a proven error bound; exact sums come from counting which
+/// shares were paid, and integers decide only what the doubles cannot. Memory: 16 bytes per
+/// distinct ballot besides the supporter lists. ρ is only recomputed for projects whose
+/// previous ρ could still win (ρ never falls), so a round costs O(Σ supporters of the projects
+/// re-evaluated).
 ///
 /// The trace has one step per round (ρ, the payments) and one per completion step; every
 /// unfunded project's reason says how short its supporters were at the end and, if they could
