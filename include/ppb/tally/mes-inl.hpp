@@ -467,10 +467,14 @@ class mes_engine {
     std::fill(count_.begin(), count_.begin() + t + 1, 0);
     std::uint64_t rich_k = 0, poor_w = 0;
     someone_poor_ = false;
+    // Money after an earlier round is a sum over the ballot: once per supporter, not per pass.
+    const bool earlier = t != rounds_paid();
+    if (earlier) then_.resize(in_.start[p + 1] - in_.start[p]);
     for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
       const auto r = in_.row[s];
       if (rows_[r].out_at <= t) continue;
       rich_k = checked_sum(rich_k, checked_product(in_.k_at(s), in_.weight[r]));
+      if (earlier) then_[s - in_.start[p]] = money_at(r, t);
     }
     const double eps = eps_at(t);
     mpz_mul_si(cost_d_.backend().data(), d_[t].backend().data(), inst_[p].cost);
@@ -488,7 +492,7 @@ class mes_engine {
         auto& row = rows_[r];
         if (row.out_at <= t || row.mark == mark_) continue;
         const auto k = in_.k_at(s);
-        const double m = money_at(r, t), kd = static_cast<double>(k);
+        const double m = earlier ? then_[s - in_.start[p]] : row.money, kd = static_cast<double>(k);
         bool poor = false;
         if (m + eps < share_lo * kd * (1 - 0x1p-50)) {
           poor = true;
@@ -822,6 +826,7 @@ class mes_engine {
   std::vector<double> share_d_;        // per round: its share as a double ([0] unused)
   std::vector<std::uint32_t> round_of_;  // per project: the round it was funded in, or never
   std::vector<std::uint64_t> count_;   // per round: Σ k·w of the rows counted that paid its share
+  std::vector<double> then_;           // split_exact after an earlier round: each supporter's money
   std::uint32_t scaled_t_ = never;     // the round e_at_ and share_at_ are over
   mpz_int e_at_;
   std::vector<mpz_int> share_at_;
