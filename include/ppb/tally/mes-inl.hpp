@@ -245,6 +245,7 @@ class mes_engine {
       for (auto p : out.selected) funded[p] = true;
       const auto now = rounds_paid();
       mpz_int total;
+      const bool at_once = every_supporters_money(out.supporters_left);
       for (project_index p = 0; p < n; ++p) {
         if (funded[p] && rho_[p].computed) {
           PPB_ASSERT(rho_[p].exact);  // every winner was made exact in its round
@@ -252,6 +253,7 @@ class mes_engine {
         } else if (!funded[p] && in_.candidate[p]) {
           if (auto last = last_affordable(p)) std::tie(out.last_affordable[p], out.last_rho[p]) = std::move(*last);
         }
+        if (at_once) continue;
         supporters_money(p, now, total);
         out.supporters_left[p] = to_rational(total, d_[now]);
       }
@@ -454,6 +456,36 @@ class mes_engine {
     }
     counted_sum(at, w, t, out);
     return w;
+  }
+
+  // Every project's supporters_money at the end, in one pass over the rows (each row's paid
+  // shares counted for every project it supports), when the counts (projects × rounds) are small.
+  auto every_supporters_money(std::vector<rational>& left) -> bool {
+    const auto n = inst_.size();
+    const std::size_t t = rounds_paid(), stride = t + 1;
+    if (n * stride > (std::size_t{1} << 20)) return false;
+    std::vector<std::uint64_t> weight(n, 0), counts(n * stride, 0);
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> paid;  // (round, k·w) of one row
+    for (std::uint32_t r = 0; r < in_.rows; ++r) {
+      if (rows_[r].out_at <= t) continue;
+      const auto w = in_.weight[r];
+      paid.clear();
+      in_.for_each_support(r, [&](project_index q, std::int64_t k) {
+        if (round_of_[q] <= t) paid.emplace_back(round_of_[q], static_cast<std::uint64_t>(k) * w);
+      });
+      in_.for_each_support(r, [&](project_index q, std::int64_t) {
+        weight[q] += w;
+        for (const auto& [j, c] : paid) counts[q * stride + j] += c;
+      });
+    }
+    const auto at = scale_to(static_cast<std::uint32_t>(t));
+    mpz_int total;
+    for (project_index q = 0; q < n; ++q) {
+      std::copy_n(counts.begin() + static_cast<std::ptrdiff_t>(q * stride), stride, count_.begin());
+      counted_sum(at, weight[q], static_cast<std::uint32_t>(t), total);
+      left[q] = to_rational(total, d_[t]);
+    }
+    return true;
   }
 
   // Who of p's supporters (those with money after t rounds) cannot pay the share, exactly: they
