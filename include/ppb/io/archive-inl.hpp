@@ -2,6 +2,7 @@
 #ifndef PPB_IO_ARCHIVE_INL_HPP
 #define PPB_IO_ARCHIVE_INL_HPP
 
+#include <algorithm>
 #include <array>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
@@ -12,6 +13,7 @@
 #include <sstream>
 #include <type_traits>
 
+#include "ppb/core/bytes.hpp"
 #include "ppb/detail/memory_stream.hpp"
 #include "ppb/io/archive.hpp"
 #include "ppb/io/election_json.hpp"
@@ -32,14 +34,13 @@ inline auto snapshot_fnv1a64(std::string_view data) noexcept -> std::uint64_t {
   return h;
 }
 
-inline void snapshot_put_be(std::string& out, std::uint64_t v, int bytes) {
-  for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
-}
+/// Magic, format version (4 bytes), payload length and checksum (8 each), all big-endian.
+inline constexpr std::size_t snapshot_header_bytes = 8 + 4 + 8 + 8;
 
-inline auto snapshot_get_be(std::string_view in, std::size_t at, int bytes) -> std::uint64_t {
-  std::uint64_t v = 0;
-  for (int i = 0; i < bytes; ++i) v = (v << 8) | static_cast<unsigned char>(in[at + static_cast<std::size_t>(i)]);
-  return v;
+/// The big-endian `T` at byte `at` of `in` (which holds it).
+template <class T>
+auto snapshot_get_be(std::string_view in, std::size_t at) noexcept -> T {
+  return get_be<T>(reinterpret_cast<const std::uint8_t*>(in.data() + at));
 }
 
 /// Thrown inside the payload reader when content does not hold together; becomes
@@ -189,11 +190,12 @@ PPB_FUNC void io::save_snapshot(std::ostream& out, const election_state& state) 
     for (const auto& v : s.roll.records()) put(const_cast<voter_record&>(v));  // NOLINT
   }
   const std::string payload = std::move(payload_stream).str();
-  std::string header(detail::snapshot_magic.begin(), detail::snapshot_magic.end());
-  detail::snapshot_put_be(header, snapshot_format_version, 4);
-  detail::snapshot_put_be(header, payload.size(), 8);
-  detail::snapshot_put_be(header, detail::snapshot_fnv1a64(payload), 8);
-  out.write(header.data(), static_cast<std::streamsize>(header.size()));
+  std::array<std::uint8_t, detail::snapshot_header_bytes> header{};
+  std::copy(detail::snapshot_magic.begin(), detail::snapshot_magic.end(), header.begin());
+  put_be(header.data() + 8, snapshot_format_version);
+  put_be(header.data() + 12, static_cast<std::uint64_t>(payload.size()));
+  put_be(header.data() + 20, detail::snapshot_fnv1a64(payload));
+  out.write(reinterpret_cast<const char*>(header.data()), static_cast<std::streamsize>(header.size()));
   out.write(payload.data(), static_cast<std::streamsize>(payload.size()));
   out.flush();
   if (!out) throw parse_error(errc::io, "<snapshot>", 0, "cannot write the snapshot");
@@ -203,18 +205,18 @@ PPB_FUNC auto io::load_snapshot(std::istream& in, std::string_view name) -> elec
   const std::string file(name);
   std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad()) throw parse_error(errc::io, file, 0, "cannot read the snapshot");
-  constexpr std::size_t header_size = 8 + 4 + 8 + 8;
+  constexpr std::size_t header_size = detail::snapshot_header_bytes;
   if (bytes.size() < 8 || !std::equal(detail::snapshot_magic.begin(), detail::snapshot_magic.end(),
                                       reinterpret_cast<const unsigned char*>(bytes.data())))
     throw parse_error(errc::not_a_snapshot, file, 0, "not a ppb snapshot (the file does not start with ppb's magic bytes)");
   if (bytes.size() < header_size) throw parse_error(errc::snapshot_corrupt, file, 0, "the snapshot header is cut short");
-  const auto version = detail::snapshot_get_be(bytes, 8, 4);
+  const auto version = detail::snapshot_get_be<std::uint32_t>(bytes, 8);
   if (version != snapshot_format_version)
     throw parse_error(errc::snapshot_version, file, 0,
                       "snapshot format version " + std::to_string(version) + "; this build reads version " +
                           std::to_string(snapshot_format_version));
-  const auto length = detail::snapshot_get_be(bytes, 12, 8);
-  const auto checksum = detail::snapshot_get_be(bytes, 20, 8);
+  const auto length = detail::snapshot_get_be<std::uint64_t>(bytes, 12);
+  const auto checksum = detail::snapshot_get_be<std::uint64_t>(bytes, 20);
   if (length != bytes.size() - header_size)
     throw parse_error(errc::snapshot_corrupt, file, 0,
                       "the header announces " + std::to_string(length) + " payload bytes; the file holds " +

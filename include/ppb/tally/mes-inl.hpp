@@ -416,27 +416,31 @@ class mes_engine {
     return {&e_at_, share_at_.data()};
   }
 
+  // Calls f(j, k) for each project on row r's ballot that was funded in a round j <= t: the row
+  // paid that round's share k times (its money is e minus these, while it had enough).
+  template <class F>
+  void for_each_paid_share(std::uint32_t r, std::uint32_t t, F&& f) const {
+    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
+      if (const auto j = round_of_[q]; j <= t) f(j, k);
+    });
+  }
   // Row r's money after t rounds (it still had some then), as a double and exactly (× D_t).
   auto money_at(std::uint32_t r, std::uint32_t t) -> double {
     if (t == rounds_paid()) return rows_[r].money;
     double m = e_d_;
-    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
-      if (round_of_[q] <= t) m -= share_d_[round_of_[q]] * static_cast<double>(k);
-    });
+    for_each_paid_share(r, t, [&](std::uint32_t j, std::int64_t k) { m -= share_d_[j] * static_cast<double>(k); });
     return m;
   }
   void exact_money_at(const exact_scale& at, std::uint32_t r, std::uint32_t t, mpz_int& out) {
     mpz_set(out.backend().data(), at.e->backend().data());
-    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
-      if (round_of_[q] <= t) mpz_submul_ui(out.backend().data(), at.share[round_of_[q]].backend().data(), static_cast<unsigned long>(k));
+    for_each_paid_share(r, t, [&](std::uint32_t j, std::int64_t k) {
+      mpz_submul_ui(out.backend().data(), at.share[j].backend().data(), static_cast<unsigned long>(k));
     });
   }
   // Exact sums: count a row (weight w, money after t rounds), then the sum of all counted is
   // W·e − Σ_j count_j · share_j over D_t.
   void count_row(std::uint32_t r, std::uint64_t w, std::uint32_t t) {
-    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
-      if (round_of_[q] <= t) count_[round_of_[q]] += static_cast<std::uint64_t>(k) * w;
-    });
+    for_each_paid_share(r, t, [&](std::uint32_t j, std::int64_t k) { count_[j] += static_cast<std::uint64_t>(k) * w; });
   }
   void counted_sum(const exact_scale& at, std::uint64_t w, std::uint32_t t, mpz_int& out) {
     mpz_mul_ui(out.backend().data(), at.e->backend().data(), w);
@@ -470,9 +474,8 @@ class mes_engine {
       if (rows_[r].out_at <= t) continue;
       const auto w = in_.weight[r];
       paid.clear();
-      in_.for_each_support(r, [&](project_index q, std::int64_t k) {
-        if (round_of_[q] <= t) paid.emplace_back(round_of_[q], static_cast<std::uint64_t>(k) * w);
-      });
+      for_each_paid_share(r, static_cast<std::uint32_t>(t),
+                          [&](std::uint32_t j, std::int64_t k) { paid.emplace_back(j, static_cast<std::uint64_t>(k) * w); });
       in_.for_each_support(r, [&](project_index q, std::int64_t) {
         weight[q] += w;
         for (const auto& [j, c] : paid) counts[q * stride + j] += c;
@@ -782,9 +785,8 @@ class mes_engine {
       if (out == 0) continue;  // never had money
       const double w = static_cast<double>(in_.weight[r]);
       double left = e_d_;
-      in_.for_each_support(r, [&](project_index q, std::int64_t k) {
-        const auto j = round_of_[q];
-        if (j >= out || j > rounds) return;
+      // The shares it paid in full: those of rounds before the one it ran out in.
+      for_each_paid_share(r, std::min(out - 1, rounds), [&](std::uint32_t j, std::int64_t k) {
         const double paid = share_d_[j] * static_cast<double>(k);
         left -= paid;
         step[j] -= paid * w;
