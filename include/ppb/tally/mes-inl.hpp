@@ -268,6 +268,7 @@ class mes_engine {
   void note_unaffordable(project_index p) {
     if (!skip_possible_ || any_poor_) return;
     const auto& d = d_.back();
+    replayed_ = {};  // paid_ is reused below
     const auto supporters = supporters_money(p, rounds_paid(), paid_);
     if (supporters == 0) {
       skip_possible_ = false;
@@ -364,6 +365,7 @@ class mes_engine {
     const bool broke = e_num_.is_zero();  // nobody has any money, from the start
     rows_.assign(in_.rows, row_state{broke ? 0.0 : e_d_, broke ? 0U : never, 0});
     mark_ = 0;
+    replayed_ = {};
     due_.resize(1);
     share_now_.resize(1);
     share_d_.assign(1, 0.0);
@@ -662,6 +664,12 @@ class mes_engine {
     if (!paying) return;
     counted_sum(scale_to(t), poor_w, t, paid_);
     mpz_mul_si(cost_d_.backend().data(), d_[t].backend().data(), inst_[p].cost);
+    replayed_ = {p, mark_};
+  }
+  // Whether the marks, rich_k_, paid_ and cost_d_ still hold p's split of this round, from
+  // make_exact's replay (any later split bumps mark_): pay then need not walk it again.
+  [[nodiscard]] auto split_still_held(project_index p) const noexcept -> bool {
+    return replayed_.project == p && replayed_.mark == mark_;
   }
 
   // ρ exactly from the exact split after t rounds: (cost·D_t − paid) / (D_t · rich_k · scale).
@@ -710,7 +718,7 @@ class mes_engine {
   void pay(project_index p, mes_round* record) {
     const auto& r = rho_[p];
     const auto t = rounds_paid();
-    replay_split(p, record != nullptr);  // the marks; what the poor pay only for the record
+    if (!split_still_held(p)) replay_split(p, record != nullptr);  // the marks; what the poor pay only for the record
     mpz_int due = r.num;                 // cost·D_t − what the poor pay: share × D_t × rich_k
     std::uint64_t rich_w = 0, poor_w = 0;
     if (record) {
@@ -868,6 +876,10 @@ class mes_engine {
   // anyone fell short (split_exact).
   mpz_int paid_, due_now_;
   std::uint64_t rich_k_ = 0;
+  struct {
+    project_index project = std::numeric_limits<project_index>::max();
+    std::uint32_t mark = 0;
+  } replayed_;  // the last full replay_split (see split_still_held)
   bool someone_poor_ = false;
   mpz_int t1_, t2_, t3_, t4_, cost_d_;
   std::vector<std::pair<std::size_t, std::vector<project_index>>> ties_;
