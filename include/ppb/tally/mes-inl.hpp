@@ -268,8 +268,7 @@ class mes_engine {
   void note_unaffordable(project_index p) {
     if (!skip_possible_ || any_poor_) return;
     const auto& d = d_.back();
-    replayed_ = {};  // paid_ is reused below
-    const auto supporters = supporters_money(p, rounds_paid(), paid_);
+    const auto supporters = supporters_money(p, rounds_paid(), t3_);  // T × D
     if (supporters == 0) {
       skip_possible_ = false;
       return;
@@ -277,7 +276,7 @@ class mes_engine {
     // bound − e = (cost·D − T·D) / (D·S), kept as an unreduced fraction: one gcd per run, not
     // per project.
     mpz_mul_si(t1_.backend().data(), d.backend().data(), inst_[p].cost);
-    mpz_sub(t1_.backend().data(), t1_.backend().data(), paid_.backend().data());
+    mpz_sub(t1_.backend().data(), t1_.backend().data(), t3_.backend().data());
     mpz_mul_ui(t2_.backend().data(), d.backend().data(), supporters);
     if (until_known_) {  // keep the smaller: t1/t2 < num/den
       mpz_mul(t3_.backend().data(), t1_.backend().data(), until_den_.backend().data());
