@@ -146,15 +146,17 @@ struct mes_run {
   std::optional<rational> same_until;
 };
 
-// MES at a fixed endowment, exactly, in 16 bytes per distinct ballot. A voter who has not run
-// out of money has the endowment e less the full share of every funded project on their ballot
-// (one who falls short of a share pays all they have and has nothing from then on), so nobody's
-// money needs storing exactly: each row keeps it as a double within a proven error bound, and
-// the round it ran out in. Exact sums over any set of rows come from counting how often each
-// round's share was paid: Σ money = W·e − Σ_t count_t · share_t. Share t is due_t / D_t, with
-// D_t = D_{t−1} · (the full payers' Σ k·w), so all exact work is integer arithmetic over one
-// common denominator. The doubles decide who is short of a share; integers settle the few too
-// close to call.
+// MES at a fixed endowment, exactly. A voter who has not run out of money has the endowment e
+// less the full share of every funded project on their ballot (one who falls short of a share
+// pays all they have and has nothing from then on). So distinct ballots ("rows") that paid the
+// same shares have the same money: they form a class, and a row that pays a share moves to a
+// child of its class (one per class and k). Nobody's money needs storing exactly: each class
+// keeps it as a double within a proven error bound, and its ancestors are the shares it paid.
+// Exact sums over any set of classes come from counting how often each round's share was paid:
+// Σ money = W·e − Σ_t count_t · share_t. Share t is due_t / D_t, with D_t = D_{t−1} · (the full
+// payers' Σ k·w), so all exact work is integer arithmetic over one common denominator. The
+// doubles decide who is short of a share; integers settle the few too close to call. Every walk
+// over a project's supporters goes over its groups (class, k), found in one pass over its rows.
 class mes_engine {
  public:
   mes_engine(const instance& inst, const mes_input& in, std::span<const std::uint32_t> priority)
@@ -247,6 +249,7 @@ class mes_engine {
       mpz_int total;
       const bool at_once = every_supporters_money(out.supporters_left);
       for (project_index p = 0; p < n; ++p) {
+        forget_groups();  // one project's at a time
         if (funded[p] && rho_[p].computed) {
           PPB_ASSERT(rho_[p].exact);  // every winner was made exact in its round
           out.last_rho[p] = to_rational(rho_[p].num, rho_[p].den);
@@ -302,15 +305,25 @@ class mes_engine {
     bool by_bounds = false;    // found by split_by_bounds, whose verdicts poor_below keeps
     double poor_below = 0;
   };
-  // A distinct ballot's state: its money as a double (within eps_at of the exact value), the
-  // round it paid all it had in (never: it still has money), and the split that last found it
-  // short of a share (== mark_: the split under way).
-  struct row_state {
-    double money;
-    std::uint32_t out_at;
-    std::uint32_t mark;
-  };
   static constexpr std::uint32_t never = std::numeric_limits<std::uint32_t>::max();
+  // The rows that paid the same shares so far, in 16 bytes. Class 0 holds every row at the
+  // start; a class born in round t from `parent` holds rows of the parent that paid t's share
+  // k_of times, or (money out_of_money) paid all they had then. Classes are never reused within
+  // a run: a class's ancestors are the shares its rows paid.
+  struct money_class {
+    double money;          // within eps_at of the exact value, or out_of_money
+    std::uint32_t parent;
+    std::uint32_t round;   // born in
+  };
+  static constexpr double out_of_money = -std::numeric_limits<double>::infinity();  // never a class's money
+  // A project's supporters in one class with the same k for it: their Σ w, and the split that
+  // last found them short of a share (== mark_: the split under way).
+  struct group {
+    std::uint32_t cls;
+    std::uint32_t mark;
+    std::int64_t k;
+    std::uint64_t w;
+  };
   // Every exact value after t rounds is a numerator over D_t: e's and each earlier round's share.
   struct exact_scale {
     const mpz_int* e;
@@ -362,14 +375,17 @@ class mes_engine {
     d_.assign(1, boost::multiprecision::denominator(endowment));
     e_d_ = endowment.convert_to<double>();
     const bool broke = e_num_.is_zero();  // nobody has any money, from the start
-    rows_.assign(in_.rows, row_state{broke ? 0.0 : e_d_, broke ? 0U : never, 0});
+    classes_.assign(1, money_class{broke ? out_of_money : e_d_, 0, 0});
+    class_k_.assign(in_.unit_k ? 0 : 1, 0);
+    row_class_.assign(in_.rows, 0);
+    grouped_in_.assign(n, 0);
+    forget_groups();
     mark_ = 0;
     replayed_ = {};
     due_.resize(1);
     share_now_.resize(1);
     share_d_.assign(1, 0.0);
     count_.assign(1, 0);
-    round_of_.assign(n, never);
     scaled_t_ = never;
   }
 
@@ -417,31 +433,85 @@ class mes_engine {
     return {&e_at_, share_at_.data()};
   }
 
-  // Calls f(j, k) for each project on row r's ballot that was funded in a round j <= t: the row
-  // paid that round's share k times (its money is e minus these, while it had enough).
+  // Calls f(j, k) for each share class c's rows paid in full in a round j <= t (k times); their
+  // money is e minus these, while they had enough.
   template <class F>
-  void for_each_paid_share(std::uint32_t r, std::uint32_t t, F&& f) const {
-    in_.for_each_support(r, [&](project_index q, std::int64_t k) {
-      if (const auto j = round_of_[q]; j <= t) f(j, k);
-    });
+  void for_each_paid_share(std::uint32_t c, std::uint32_t t, F&& f) const {
+    for (; c != 0; c = classes_[c].parent)
+      if (const auto& x = classes_[c]; x.round <= t && x.money != out_of_money) f(x.round, k_of(c));
   }
-  // Row r's money after t rounds (it still had some then), as a double and exactly (× D_t).
-  auto money_at(std::uint32_t r, std::uint32_t t) -> double {
-    if (t == rounds_paid()) return rows_[r].money;
+  // Class c's money after t rounds (it still had some then), as a double and exactly (× D_t).
+  auto money_at(std::uint32_t c, std::uint32_t t) -> double {
+    if (t == rounds_paid()) return classes_[c].money;
     double m = e_d_;
-    for_each_paid_share(r, t, [&](std::uint32_t j, std::int64_t k) { m -= share_d_[j] * static_cast<double>(k); });
+    for_each_paid_share(c, t, [&](std::uint32_t j, std::int64_t k) { m -= share_d_[j] * static_cast<double>(k); });
     return m;
   }
-  void exact_money_at(const exact_scale& at, std::uint32_t r, std::uint32_t t, mpz_int& out) {
+  void exact_money_at(const exact_scale& at, std::uint32_t c, std::uint32_t t, mpz_int& out) {
     mpz_set(out.backend().data(), at.e->backend().data());
-    for_each_paid_share(r, t, [&](std::uint32_t j, std::int64_t k) {
+    for_each_paid_share(c, t, [&](std::uint32_t j, std::int64_t k) {
       mpz_submul_ui(out.backend().data(), at.share[j].backend().data(), static_cast<unsigned long>(k));
     });
   }
-  // Exact sums: count a row (weight w, money after t rounds), then the sum of all counted is
+  // Exact sums: count a class (weight w, money after t rounds), then the sum of all counted is
   // W·e − Σ_j count_j · share_j over D_t.
-  void count_row(std::uint32_t r, std::uint64_t w, std::uint32_t t) {
-    for_each_paid_share(r, t, [&](std::uint32_t j, std::int64_t k) { count_[j] += static_cast<std::uint64_t>(k) * w; });
+  void count_class(std::uint32_t c, std::uint64_t w, std::uint32_t t) {
+    for_each_paid_share(c, t, [&](std::uint32_t j, std::int64_t k) { count_[j] += static_cast<std::uint64_t>(k) * w; });
+  }
+  // The round class c's rows paid all they had in, or never (only classes born out are out).
+  [[nodiscard]] auto out_round(std::uint32_t c) const -> std::uint32_t {
+    return classes_[c].money == out_of_money ? classes_[c].round : never;
+  }
+  [[nodiscard]] auto out_by(std::uint32_t c, std::uint32_t t) const -> bool { return out_round(c) <= t; }
+  // How many times class c's rows paid the share of the round it was born in.
+  [[nodiscard]] auto k_of(std::uint32_t c) const -> std::int64_t { return in_.unit_k ? 1 : class_k_[c]; }
+
+  // p's supporters by (class, k) as they are now: grouped once per round it is walked in (one
+  // pass over its rows), then every walk goes over the groups. They serve any earlier round too
+  // (a row's class now descends from the one it was in then). Kept until the round ends (or
+  // forget_groups), so only the groups of one round's projects take memory; the span lasts until
+  // another project is grouped.
+  auto groups(project_index p) -> std::span<group> {
+    if (arena_round_ != rounds_paid()) forget_groups();
+    auto& at = group_span_[p];
+    if (grouped_in_[p] == arena_epoch_) return {arena_.data() + at.first, at.second};
+    grouped_in_[p] = arena_epoch_;
+    const auto begin = arena_.size();
+    const auto first = in_.start[p], last = in_.start[p + 1];
+    if (in_.unit_k) {
+      if (class_scratch_.size() < classes_.size()) class_scratch_.resize(classes_.size(), 0);
+      touched_.clear();
+      for (auto s = first; s < last; ++s) {
+        const auto r = in_.row[s];
+        const auto c = row_class_[r];
+        if (class_scratch_[c] == 0) touched_.push_back(c);
+        class_scratch_[c] += in_.weight[r];
+      }
+      for (const auto c : touched_) {
+        arena_.push_back({c, 0, 1, class_scratch_[c]});
+        class_scratch_[c] = 0;
+      }
+    } else {
+      for (auto s = first; s < last; ++s) arena_.push_back({row_class_[in_.row[s]], 0, in_.k[s], in_.weight[in_.row[s]]});
+      const auto gs = arena_.begin() + static_cast<std::ptrdiff_t>(begin);
+      std::sort(gs, arena_.end(), [](const group& a, const group& b) { return std::tie(a.cls, a.k) < std::tie(b.cls, b.k); });
+      auto kept = begin;
+      for (auto i = begin; i < arena_.size(); ++i) {
+        const auto g = arena_[i];
+        if (kept > begin && arena_[kept - 1].cls == g.cls && arena_[kept - 1].k == g.k) arena_[kept - 1].w += g.w;
+        else arena_[kept++] = g;
+      }
+      arena_.resize(kept);
+    }
+    at = {begin, arena_.size() - begin};
+    return {arena_.data() + begin, at.second};
+  }
+  // Drops every project's groups (they are found again when next needed).
+  void forget_groups() {
+    arena_.clear();
+    ++arena_epoch_;
+    arena_round_ = rounds_paid();
+    group_span_.resize(inst_.size());
   }
   void counted_sum(const exact_scale& at, std::uint64_t w, std::uint32_t t, mpz_int& out) {
     mpz_mul_ui(out.backend().data(), at.e->backend().data(), w);
@@ -453,11 +523,10 @@ class mes_engine {
     const auto at = scale_to(t);
     std::fill(count_.begin(), count_.begin() + t + 1, 0);
     std::uint64_t w = 0;
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      const auto r = in_.row[s];
-      if (rows_[r].out_at <= t) continue;
-      w += in_.weight[r];
-      count_row(r, in_.weight[r], t);
+    for (const auto& g : groups(p)) {
+      if (out_by(g.cls, t)) continue;
+      w += g.w;
+      count_class(g.cls, g.w, t);
     }
     counted_sum(at, w, t, out);
     return w;
@@ -472,10 +541,10 @@ class mes_engine {
     std::vector<std::uint64_t> weight(n, 0), counts(n * stride, 0);
     std::vector<std::pair<std::uint32_t, std::uint64_t>> paid;  // (round, k·w) of one row
     for (std::uint32_t r = 0; r < in_.rows; ++r) {
-      if (rows_[r].out_at <= t) continue;
+      if (out_by(row_class_[r], static_cast<std::uint32_t>(t))) continue;
       const auto w = in_.weight[r];
       paid.clear();
-      for_each_paid_share(r, static_cast<std::uint32_t>(t),
+      for_each_paid_share(row_class_[r], static_cast<std::uint32_t>(t),
                           [&](std::uint32_t j, std::int64_t k) { paid.emplace_back(j, static_cast<std::uint64_t>(k) * w); });
       in_.for_each_support(r, [&](project_index q, std::int64_t) {
         weight[q] += w;
@@ -503,14 +572,15 @@ class mes_engine {
     std::fill(count_.begin(), count_.begin() + t + 1, 0);
     std::uint64_t rich_k = 0, poor_w = 0;
     someone_poor_ = false;
-    // Money after an earlier round is a sum over the ballot: once per supporter, not per pass.
+    // Money after an earlier round is a sum over the class's shares: once per group, not per pass.
+    const auto gs = groups(p);
     const bool earlier = t != rounds_paid();
-    if (earlier) then_.resize(in_.start[p + 1] - in_.start[p]);
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      const auto r = in_.row[s];
-      if (rows_[r].out_at <= t) continue;
-      rich_k = checked_sum(rich_k, checked_product(in_.k_at(s), in_.weight[r]));
-      if (earlier) then_[s - in_.start[p]] = money_at(r, t);
+    if (earlier) then_.resize(gs.size());
+    for (std::size_t i = 0; i < gs.size(); ++i) {
+      const auto& g = gs[i];
+      if (out_by(g.cls, t)) continue;
+      rich_k = checked_sum(rich_k, checked_product(g.k, g.w));
+      if (earlier) then_[i] = money_at(g.cls, t);
     }
     const double eps = eps_at(t);
     mpz_mul_si(cost_d_.backend().data(), d_[t].backend().data(), inst_[p].cost);
@@ -523,26 +593,24 @@ class mes_engine {
       mpz_mul_ui(t2_.backend().data(), d_[t].backend().data(), rich_k);
       const auto [share_lo, share_hi] = value_bounds(due_now_, t2_);  // the share, in money
       bool fell = false;
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        const auto r = in_.row[s];
-        auto& row = rows_[r];
-        if (row.out_at <= t || row.mark == mark_) continue;
-        const auto k = in_.k_at(s);
-        const double m = earlier ? then_[s - in_.start[p]] : row.money, kd = static_cast<double>(k);
+      for (std::size_t i = 0; i < gs.size(); ++i) {
+        auto& g = gs[i];
+        if (out_by(g.cls, t) || g.mark == mark_) continue;
+        const double m = earlier ? then_[i] : classes_[g.cls].money, kd = static_cast<double>(g.k);
         bool poor = false;
         if (m + eps < share_lo * kd * (1 - 0x1p-50)) {
           poor = true;
         } else if (!(m - eps >= share_hi * kd * (1 + 0x1p-50))) {  // too close: x·K < due·k?
-          exact_money_at(at, r, t, t3_);
+          exact_money_at(at, g.cls, t, t3_);
           mpz_mul_ui(t3_.backend().data(), t3_.backend().data(), rich_k);
-          mpz_mul_si(t4_.backend().data(), due, k);
+          mpz_mul_si(t4_.backend().data(), due, g.k);
           poor = mpz_cmp(t3_.backend().data(), t4_.backend().data()) < 0;
         }
         if (!poor) continue;
-        row.mark = mark_;
-        rich_k -= checked_product(k, in_.weight[r]);
-        poor_w += in_.weight[r];
-        count_row(r, in_.weight[r], t);
+        g.mark = mark_;
+        rich_k -= checked_product(g.k, g.w);
+        poor_w += g.w;
+        count_class(g.cls, g.w, t);
         fell = someone_poor_ = true;
       }
       if (!fell) break;
@@ -568,12 +636,11 @@ class mes_engine {
     std::uint64_t rich_k = 0;
     std::size_t alive = 0;
     double money_hi = 0;  // all their money, at most
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      const auto& row = rows_[in_.row[s]];
-      if (row.out_at <= t) continue;
-      const auto w = in_.weight[in_.row[s]];
-      rich_k = checked_sum(rich_k, checked_product(in_.k_at(s), w));
-      money_hi += (row.money + eps) * static_cast<double>(w);
+    const auto gs = groups(p);
+    for (const auto& g : gs) {
+      if (out_by(g.cls, t)) continue;
+      rich_k = checked_sum(rich_k, checked_product(g.k, g.w));
+      money_hi += (classes_[g.cls].money + eps) * static_cast<double>(g.w);
       ++alive;
     }
     const double slack = sum_slack(alive);
@@ -595,17 +662,16 @@ class mes_engine {
       poor_below = std::max(poor_below, below);
       bool unsure = false, fell = false;
       least_left = std::numeric_limits<double>::infinity();
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        auto& row = rows_[in_.row[s]];
-        if (row.out_at <= t || row.mark == mark_) continue;
-        const double k = static_cast<double>(in_.k_at(s));
-        const double hi = row.money + eps, lo = row.money - eps;
+      for (auto& g : gs) {
+        if (out_by(g.cls, t) || g.mark == mark_) continue;
+        const double k = static_cast<double>(g.k), money = classes_[g.cls].money;
+        const double hi = money + eps, lo = money - eps;
         if (hi < below * k) {
-          const auto w = in_.weight[in_.row[s]];
-          row.mark = mark_;
-          rich_k -= checked_product(in_.k_at(s), w);
-          paid_lo += std::max(lo, 0.0) * static_cast<double>(w);
-          paid_hi += hi * static_cast<double>(w);
+          const auto w = static_cast<double>(g.w);
+          g.mark = mark_;
+          rich_k -= checked_product(g.k, g.w);
+          paid_lo += std::max(lo, 0.0) * w;
+          paid_hi += hi * w;
           fell = true;
         } else {
           if (!(lo >= above * k)) unsure = true;
@@ -644,18 +710,16 @@ class mes_engine {
     ++mark_;
     std::fill(count_.begin(), count_.end(), 0);
     std::uint64_t rich_k = 0, poor_w = 0;
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      const auto i = in_.row[s];
-      auto& row = rows_[i];
-      if (row.out_at <= t) continue;
-      if (row.money + eps < r.poor_below * static_cast<double>(in_.k_at(s))) {
-        row.mark = mark_;
+    for (auto& g : groups(p)) {
+      if (out_by(g.cls, t)) continue;
+      if (classes_[g.cls].money + eps < r.poor_below * static_cast<double>(g.k)) {
+        g.mark = mark_;
         if (paying) {
-          poor_w += in_.weight[i];
-          count_row(i, in_.weight[i], t);
+          poor_w += g.w;
+          count_class(g.cls, g.w, t);
         }
       } else {
-        rich_k += checked_product(in_.k_at(s), in_.weight[i]);
+        rich_k += checked_product(g.k, g.w);
       }
     }
     PPB_ASSERT(rich_k == r.rich_k);  // the same verdicts as the bounds' split
@@ -718,26 +782,26 @@ class mes_engine {
     const auto& r = rho_[p];
     const auto t = rounds_paid();
     if (!split_still_held(p)) replay_split(p, record != nullptr);  // the marks; what the poor pay only for the record
+    const auto gs = groups(p);  // as grouped this round, with the marks
     mpz_int due = r.num;                 // cost·D_t − what the poor pay: share × D_t × rich_k
     std::uint64_t rich_w = 0, poor_w = 0;
     if (record) {
       PPB_ASSERT(cost_d_ - paid_ == due);  // the same split as the evaluation
       const auto at = scale_to(t);
       const double eps = eps_at(t);
-      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-        const auto row = in_.row[s];
-        if (rows_[row].out_at <= t) continue;
-        if (rows_[row].mark != mark_) {
-          rich_w += in_.weight[row];
+      for (const auto& g : gs) {
+        if (out_by(g.cls, t)) continue;
+        if (g.mark != mark_) {
+          rich_w += g.w;
           continue;
         }
         // Who paid in full down to 0 before pays nothing now, and is not counted.
-        bool has_money = rows_[row].money - eps > 0;
+        bool has_money = classes_[g.cls].money - eps > 0;
         if (!has_money) {
-          exact_money_at(at, row, t, t3_);
+          exact_money_at(at, g.cls, t, t3_);
           has_money = !t3_.is_zero();
         }
-        if (has_money) poor_w += in_.weight[row];
+        if (has_money) poor_w += g.w;
       }
       record->project = p;
       record->rho = to_rational(r.num, r.den);
@@ -759,16 +823,33 @@ class mes_engine {
     d_.push_back(std::move(next_d));
     share_d_.push_back(share);
     count_.push_back(0);
-    round_of_[p] = round;
     scaled_t_ = never;
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      auto& row = rows_[in_.row[s]];
-      if (row.out_at <= t) continue;
-      if (row.mark == mark_) {
-        row.out_at = round;
-        row.money = 0;
-      } else {
-        row.money -= share * static_cast<double>(in_.k_at(s));
+    // Each group's rows move to a class of their own: those short of the share are out.
+    // (class 0 is never a child: 0 means the group's rows stay, being out already).
+    if (class_scratch_.size() < classes_.size()) class_scratch_.resize(classes_.size(), 0);
+    group_child_.assign(gs.size(), 0);
+    for (std::size_t i = 0; i < gs.size(); ++i) {
+      const auto& g = gs[i];
+      if (out_by(g.cls, t)) continue;
+      group_child_[i] = static_cast<std::uint32_t>(classes_.size());
+      const bool poor = g.mark == mark_;
+      classes_.push_back({poor ? out_of_money : classes_[g.cls].money - share * static_cast<double>(g.k), g.cls, round});
+      if (!in_.unit_k) class_k_.push_back(poor ? 0 : g.k);
+      if (in_.unit_k) class_scratch_[g.cls] = group_child_[i];
+    }
+    if (in_.unit_k) {
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s)
+        if (const auto to = class_scratch_[row_class_[in_.row[s]]]; to != 0) row_class_[in_.row[s]] = static_cast<std::uint32_t>(to);
+      for (const auto& g : gs) class_scratch_[g.cls] = 0;
+    } else {  // gs is sorted by (class, k)
+      for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
+        auto& c = row_class_[in_.row[s]];
+        const auto it = std::lower_bound(gs.begin(), gs.end(), std::pair{c, in_.k[s]},
+                                         [](const group& g, const std::pair<std::uint32_t, std::int64_t>& key) {
+                                           return std::tie(g.cls, g.k) < std::tie(key.first, key.second);
+                                         });
+        PPB_ASSERT(it != gs.end() && it->cls == c && it->k == in_.k[s]);
+        if (const auto to = group_child_[static_cast<std::size_t>(it - gs.begin())]; to != 0) c = to;
       }
     }
   }
@@ -786,14 +867,13 @@ class mes_engine {
     std::vector<double> step(rounds + 1, 0.0);
     double magnitude = 0, weight = 0;  // Σ |terms|, Σ w
     std::size_t terms = 0;
-    for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s) {
-      const auto r = in_.row[s];
-      const auto out = rows_[r].out_at;
-      if (out == 0) continue;  // never had money
-      const double w = static_cast<double>(in_.weight[r]);
+    for (const auto& g : groups(p)) {
+      const auto out_in = out_round(g.cls);
+      if (out_in == 0) continue;  // never had money
+      const double w = static_cast<double>(g.w);
       double left = e_d_;
       // The shares it paid in full: those of rounds before the one it ran out in.
-      for_each_paid_share(r, std::min(out - 1, rounds), [&](std::uint32_t j, std::int64_t k) {
+      for_each_paid_share(g.cls, std::min(out_in - 1, rounds), [&](std::uint32_t j, std::int64_t k) {
         const double paid = share_d_[j] * static_cast<double>(k);
         left -= paid;
         step[j] -= paid * w;
@@ -803,8 +883,8 @@ class mes_engine {
       step[0] += e_d_ * w;
       weight += w;
       magnitude += e_d_ * w;
-      if (out <= rounds) {  // all it had left, in the round it ran out
-        step[out] -= left * w;
+      if (out_in <= rounds) {  // all it had left, in the round it ran out
+        step[out_in] -= left * w;
         magnitude += std::abs(left) * w;
       }
       terms += 2;
@@ -857,7 +937,17 @@ class mes_engine {
   bool any_poor_ = false, skip_possible_ = false;
   bool until_known_ = false;  // the smallest bound so far is endowment + until_num_ / until_den_
   mpz_int until_num_, until_den_;
-  std::vector<row_state> rows_;
+  std::vector<money_class> classes_;
+  std::vector<std::uint32_t> row_class_;             // per row
+  std::vector<group> arena_;                         // the groups of this round's projects (see groups)
+  std::vector<std::pair<std::size_t, std::size_t>> group_span_;  // per project: its groups in arena_
+  std::vector<std::uint64_t> grouped_in_;            // per project: the arena_epoch_ its groups are of
+  std::uint64_t arena_epoch_ = 0;
+  std::uint32_t arena_round_ = never;
+  std::vector<std::uint32_t> group_child_;           // per group of the winner: pay's scratch
+  std::vector<std::int64_t> class_k_;                // per class, unless every k is 1: see k_of
+  std::vector<std::uint64_t> class_scratch_;         // per class: groups' weights, pay's children (0 between uses)
+  std::vector<std::uint32_t> touched_;               // groups' scratch
   std::uint32_t mark_ = 0;
   double e_d_ = 0;                     // the endowment, as a double
   mpz_int e_num_, e_now_;              // the endowment × D_0, × D_now
@@ -865,7 +955,6 @@ class mes_engine {
   std::vector<mpz_int> due_;           // per round: its share × its D ([0] unused)
   std::vector<mpz_int> share_now_;     // per round: its share × D_now ([0] unused)
   std::vector<double> share_d_;        // per round: its share as a double ([0] unused)
-  std::vector<std::uint32_t> round_of_;  // per project: the round it was funded in, or never
   std::vector<std::uint64_t> count_;   // per round: Σ k·w of the rows counted that paid its share
   std::vector<double> then_;           // split_exact after an earlier round: each supporter's money
   std::uint32_t scaled_t_ = never;     // the round e_at_ and share_at_ are over

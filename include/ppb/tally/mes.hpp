@@ -103,12 +103,14 @@ namespace tally {
 /// Exact: ρ and every payment are exact integers over a common denominator; each funded project
 /// is paid exactly in full and no voter pays more than they have (both checked by `PPB_ASSERT`).
 /// Voters with identical ballots are one row. A voter's money is the endowment less the shares
-/// of the funded projects on their ballot (or nothing, once they paid all they had), so each row
-/// keeps it only as a double within a proven error bound; exact sums come from counting which
-/// shares were paid, and integers decide only what the doubles cannot. Memory: 16 bytes per
-/// distinct ballot besides the supporter lists. ρ is only recomputed for projects whose
-/// previous ρ could still win (ρ never falls), so a round costs O(Σ supporters of the projects
-/// re-evaluated).
+/// of the funded projects on their ballot (or nothing, once they paid all they had), so rows
+/// that paid the same shares form a class whose money is kept only as a double within a proven
+/// error bound; exact sums come from counting which shares were paid, and integers decide only
+/// what the doubles cannot. Memory: 4 bytes per distinct ballot and 16 per class (one per group
+/// of payers per round), besides the supporter lists. ρ is only recomputed for projects whose
+/// previous ρ could still win (ρ never falls); re-evaluating one costs a pass over its distinct
+/// supporters (to group them by class) and then steps per class, so a round costs
+/// O(Σ supporters of the projects re-evaluated).
 ///
 /// The trace has one step per round (ρ, the payments) and one per completion step; every
 /// unfunded project's reason says how short its supporters were at the end and, if they could
