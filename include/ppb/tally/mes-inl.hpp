@@ -378,7 +378,8 @@ class mes_engine {
     classes_.assign(1, money_class{broke ? out_of_money : e_d_, 0, 0});
     class_k_.assign(in_.unit_k ? 0 : 1, 0);
     row_class_.assign(in_.rows, 0);
-    grouped_in_.assign(n, 0);
+    grouped_in_.resize(n);
+    group_span_.resize(n);
     forget_groups();
     mark_ = 0;
     replayed_ = {};
@@ -472,7 +473,6 @@ class mes_engine {
   // forget_groups), so only the groups of one round's projects take memory; the span lasts until
   // another project is grouped.
   auto groups(project_index p) -> std::span<group> {
-    if (arena_round_ != rounds_paid()) forget_groups();
     auto& at = group_span_[p];
     if (grouped_in_[p] == arena_epoch_) return {arena_.data() + at.first, at.second};
     grouped_in_[p] = arena_epoch_;
@@ -506,12 +506,11 @@ class mes_engine {
     at = {begin, arena_.size() - begin};
     return {arena_.data() + begin, at.second};
   }
-  // Drops every project's groups (they are found again when next needed).
+  // Drops every project's groups (they are found again when next needed): at each new round,
+  // since payments move rows to new classes.
   void forget_groups() {
     arena_.clear();
     ++arena_epoch_;
-    arena_round_ = rounds_paid();
-    group_span_.resize(inst_.size());
   }
   void counted_sum(const exact_scale& at, std::uint64_t w, std::uint32_t t, mpz_int& out) {
     mpz_mul_ui(out.backend().data(), at.e->backend().data(), w);
@@ -834,8 +833,8 @@ class mes_engine {
       group_child_[i] = static_cast<std::uint32_t>(classes_.size());
       const bool poor = g.mark == mark_;
       classes_.push_back({poor ? out_of_money : classes_[g.cls].money - share * static_cast<double>(g.k), g.cls, round});
-      if (!in_.unit_k) class_k_.push_back(poor ? 0 : g.k);
       if (in_.unit_k) class_scratch_[g.cls] = group_child_[i];
+      else class_k_.push_back(poor ? 0 : g.k);
     }
     if (in_.unit_k) {
       for (auto s = in_.start[p]; s < in_.start[p + 1]; ++s)
@@ -852,6 +851,7 @@ class mes_engine {
         if (const auto to = group_child_[static_cast<std::size_t>(it - gs.begin())]; to != 0) c = to;
       }
     }
+    forget_groups();
   }
 
   // Where p's supporters last could afford it, for the explanation of an unfunded p (details
@@ -943,7 +943,6 @@ class mes_engine {
   std::vector<std::pair<std::size_t, std::size_t>> group_span_;  // per project: its groups in arena_
   std::vector<std::uint64_t> grouped_in_;            // per project: the arena_epoch_ its groups are of
   std::uint64_t arena_epoch_ = 0;
-  std::uint32_t arena_round_ = never;
   std::vector<std::uint32_t> group_child_;           // per group of the winner: pay's scratch
   std::vector<std::int64_t> class_k_;                // per class, unless every k is 1: see k_of
   std::vector<std::uint64_t> class_scratch_;         // per class: groups' weights, pay's children (0 between uses)
@@ -956,7 +955,7 @@ class mes_engine {
   std::vector<mpz_int> share_now_;     // per round: its share × D_now ([0] unused)
   std::vector<double> share_d_;        // per round: its share as a double ([0] unused)
   std::vector<std::uint64_t> count_;   // per round: Σ k·w of the rows counted that paid its share
-  std::vector<double> then_;           // split_exact after an earlier round: each supporter's money
+  std::vector<double> then_;           // split_exact after an earlier round: each group's money
   std::uint32_t scaled_t_ = never;     // the round e_at_ and share_at_ are over
   mpz_int e_at_;
   std::vector<mpz_int> share_at_;
