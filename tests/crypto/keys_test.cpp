@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -37,6 +39,31 @@ TEST_CASE("SHA-256 known answers (FIPS 180-2), one-shot and incremental") {
   crypto::sha256_state s;
   s.update(two_blocks.substr(0, 7)).update(two_blocks.substr(7, 40)).update(two_blocks.substr(47));
   CHECK(to_hex(s.finish()) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("SHA-256 on the CPU's SHA extensions equals libsodium's for every length and split") {
+  MESSAGE("SHA extensions in use: " << crypto::sha256_uses_cpu_extensions());
+  std::mt19937_64 rng(20261205);
+  byte_buffer data(1200);
+  for (auto& b : data) b = static_cast<std::uint8_t>(rng());
+  for (std::size_t n = 0; n <= data.size(); ++n) {
+    const auto part = byte_span(data).first(n);
+    const auto expected = crypto::sha256_libsodium(part);
+    REQUIRE(crypto::sha256(part) == expected);
+    // Fed in random pieces, so that every partial-block path runs.
+    crypto::sha256_state s;
+    for (std::size_t at = 0; at < n;) {
+      const std::size_t take = std::min<std::size_t>(n - at, rng() % 150);
+      s.update(part.subspan(at, take));
+      at += take;
+    }
+    REQUIRE(s.finish() == expected);
+  }
+  // A million 'a' (FIPS 180-2 appendix B.3), fed in 1,000-byte pieces.
+  const std::string thousand(1000, 'a');
+  crypto::sha256_state s;
+  for (int i = 0; i < 1000; ++i) s.update(std::string_view(thousand));
+  CHECK(to_hex(s.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 TEST_CASE("hex: round trip, upper case accepted, bad digits and odd lengths refused") {

@@ -1,5 +1,6 @@
 /// @file
-/// SHA-256 (libsodium's `crypto_hash_sha256`), one-shot and incremental. Election ids, ballot ids, Merkle trees and log roots all use it (DESIGN.md §5–6).
+/// SHA-256, one-shot and incremental: on x86's SHA extensions where the CPU has them, otherwise
+/// libsodium's `crypto_hash_sha256`. Election ids, ballot ids, Merkle trees and log roots all use it (DESIGN.md §5–6).
 #ifndef PPB_CRYPTO_HASH_HPP
 #define PPB_CRYPTO_HASH_HPP
 
@@ -45,6 +46,12 @@ class PPB_API sha256_state {
 PPB_API auto sha256(byte_span data) noexcept -> digest;
 /// SHA-256 of the bytes of `text`.
 PPB_API auto sha256(std::string_view text) noexcept -> digest;
+
+/// Whether `sha256` runs on the CPU's SHA extensions (x86 SHA-NI) in this process.
+PPB_API auto sha256_uses_cpu_extensions() noexcept -> bool;
+/// SHA-256 of `data` by libsodium alone, whatever the CPU: the reference the SHA-extension path
+/// is tested against.
+PPB_API auto sha256_libsodium(byte_span data) noexcept -> digest;
 
 }  // namespace crypto
 
