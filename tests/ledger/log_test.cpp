@@ -112,7 +112,8 @@ auto make_log(const fs::path& p, const std::vector<std::size_t>& sizes) -> std::
   return offsets;
 }
 
-// A bitwise CRC-32C, straight from the definition, to check the table-driven one against.
+// A bitwise CRC-32C, straight from the definition, to check the one that runs against (the crc32
+// instruction on x86 with SSE 4.2, else tables).
 auto crc32c_bitwise(byte_span data) -> std::uint32_t {
   std::uint32_t c = 0xFFFFFFFFu;
   for (auto b : data) {
@@ -137,7 +138,7 @@ TEST_CASE("log: CRC-32C known answers and incremental use") {
 
   byte_buffer data(300);
   for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::uint8_t>(mix(i));
-  for (std::size_t n = 0; n <= data.size(); n += 7) {
+  for (std::size_t n = 0; n <= data.size(); ++n) {
     const byte_span all(data.data(), n);
     CHECK(crc32c(all) == crc32c_bitwise(all));
     for (std::size_t cut : {std::size_t{0}, n / 3, n}) CHECK(crc32c(all.subspan(cut), crc32c(all.first(cut))) == crc32c(all));
