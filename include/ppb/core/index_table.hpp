@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ppb/config.hpp"
+#include "ppb/core/huge_pages.hpp"
 #include "ppb/error.hpp"
 
 PPB_BEGIN_NAMESPACE
@@ -96,7 +97,10 @@ class index_table {
 
   void rehash(std::size_t capacity) {
     if (capacity > (std::size_t{1} << 32)) throw usage_error("index_table: more than 2^32 slots");
-    std::vector<slot> old(capacity);
+    std::vector<slot> old;
+    old.reserve(capacity);
+    advise_huge_pages(old);  // before the slots are written, so that they are faulted in as huge pages
+    old.resize(capacity);
     old.swap(slots_);
     mask_ = capacity - 1;
     for (const auto& s : old) {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -16,6 +17,7 @@
 #include <unordered_set>
 
 #include "ppb/ballots/validation.hpp"
+#include "ppb/core/huge_pages.hpp"
 #include "ppb/core/index_table.hpp"
 #include "ppb/core/parallel.hpp"
 #include "ppb/eligibility/checker.hpp"
@@ -238,6 +240,14 @@ class box_state {
       inst.rules = spec.rules;
     }
     election_id_ = crypto::election_id(setup_.election.bytes());
+    {
+      // Each ballot's lookup compares one credential at random: move the list into huge pages.
+      std::vector<credential> moved;
+      moved.reserve(setup_.credentials.size());
+      advise_huge_pages(moved);
+      std::move(setup_.credentials.begin(), setup_.credentials.end(), std::back_inserter(moved));
+      setup_.credentials = std::move(moved);
+    }
     std::sort(setup_.credentials.begin(), setup_.credentials.end(),
               [](const credential& a, const credential& b) { return a.key < b.key; });
     // The point check costs as much as a signature check: run it on every core.
@@ -252,6 +262,9 @@ class box_state {
     counted_index_.reserve(creds.size());
     counted_.reserve(creds.size());
     home_.reserve(creds.size());
+    advise_huge_pages(seen_ids_);
+    advise_huge_pages(counted_);
+    advise_huge_pages(home_);
     for (std::size_t i = 0; i < creds.size(); ++i) add_credential(i, valid[i] != 0);
     tracks_other_units_ = roll_ == nullptr && setup_.election.spec().eligibility.residence == residence_rule::own_plus_others;
     for (const auto& o : setup_.officers) {
