@@ -116,6 +116,7 @@ PPB_FUNC auto crypto::sha256_state::update(byte_span data) noexcept -> sha256_st
   auto* s = reinterpret_cast<crypto_hash_sha256_state*>(state_);
 #if PPB_SHA256_X86
   if (sha256_uses_cpu_extensions()) {
+    if (data.empty()) return *this;  // its pointer may be null, which memcpy may not be given
     const std::uint8_t* p = data.data();
     std::size_t n = data.size();
     std::size_t used = static_cast<std::size_t>((s->count >> 3) & 63);
