@@ -9,12 +9,9 @@
 
 // SHA-256 on x86's SHA extensions where the CPU has them: libsodium's SHA-256 is portable C, about
 // 5x slower, and the box hashes every ballot three times (its id, its Merkle leaf, an inner node).
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
-#  define PPB_SHA256_X86 1
-#  include <cpuid.h>
+#include "ppb/core/cpu_features.hpp"
+#if PPB_X86_DISPATCH
 #  include <immintrin.h>
-#else
-#  define PPB_SHA256_X86 0
 #endif
 
 PPB_BEGIN_NAMESPACE
@@ -29,15 +26,7 @@ PPB_FUNC void crypto::init() {
 
 namespace detail {
 
-#if PPB_SHA256_X86
-inline auto cpu_has_sha_extensions() noexcept -> bool {
-  unsigned a = 0, b = 0, c = 0, d = 0;
-  if (__get_cpuid(1, &a, &b, &c, &d) == 0 || (c & bit_SSSE3) == 0 || (c & bit_SSE4_1) == 0) return false;
-  if (__get_cpuid_max(0, nullptr) < 7) return false;
-  __cpuid_count(7, 0, a, b, c, d);
-  return (b & bit_SHA) != 0;
-}
-
+#if PPB_X86_DISPATCH
 // FIPS 180-4 §4.2.2.
 alignas(16) inline constexpr std::uint32_t sha256_round_constants[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -92,12 +81,7 @@ __attribute__((target("sha,sse4.1,ssse3"))) inline void sha256_blocks_x86(std::u
 }  // namespace detail
 
 PPB_FUNC auto crypto::sha256_uses_cpu_extensions() noexcept -> bool {
-#if PPB_SHA256_X86
-  static const bool yes = detail::cpu_has_sha_extensions();
-  return yes;
-#else
-  return false;
-#endif
+  return cpu_features().sha_extensions;
 }
 
 PPB_FUNC auto crypto::sha256_libsodium(byte_span data) noexcept -> digest {
@@ -114,7 +98,7 @@ PPB_FUNC crypto::sha256_state::sha256_state() noexcept {
 
 PPB_FUNC auto crypto::sha256_state::update(byte_span data) noexcept -> sha256_state& {
   auto* s = reinterpret_cast<crypto_hash_sha256_state*>(state_);
-#if PPB_SHA256_X86
+#if PPB_X86_DISPATCH
   if (sha256_uses_cpu_extensions()) {
     if (data.empty()) return *this;  // its pointer may be null, which memcpy may not be given
     const std::uint8_t* p = data.data();
@@ -153,7 +137,7 @@ PPB_FUNC auto crypto::sha256_state::update(std::uint8_t byte) noexcept -> sha256
 PPB_FUNC auto crypto::sha256_state::finish() noexcept -> digest {
   digest d;
   auto* s = reinterpret_cast<crypto_hash_sha256_state*>(state_);
-#if PPB_SHA256_X86
+#if PPB_X86_DISPATCH
   if (sha256_uses_cpu_extensions()) {
     const std::uint64_t bits = s->count;
     std::size_t used = static_cast<std::size_t>((bits >> 3) & 63);

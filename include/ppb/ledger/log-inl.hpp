@@ -24,7 +24,8 @@
 #include "ppb/ledger/log.hpp"
 
 // CRC-32C on SSE 4.2's crc32 instruction where the CPU has it (the box checksums every entry).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include "ppb/core/cpu_features.hpp"
+#if PPB_X86_DISPATCH && defined(__x86_64__)
 #  define PPB_CRC32C_X86 1
 #  include <nmmintrin.h>
 #else
@@ -441,8 +442,7 @@ PPB_FUNC auto ledger::parse_entry_body(byte_span body) -> entry {
 
 PPB_FUNC auto ledger::crc32c(byte_span data, std::uint32_t crc) noexcept -> std::uint32_t {
 #if PPB_CRC32C_X86
-  static const bool has_crc_instruction = __builtin_cpu_supports("sse4.2");
-  if (has_crc_instruction) return ~detail::crc32c_update_x86(~crc, data.data(), data.size());
+  if (cpu_features().sse4_2) return ~detail::crc32c_update_x86(~crc, data.data(), data.size());
 #endif
   return ~detail::crc32c_update(~crc, data.data(), data.size());
 }
