@@ -295,6 +295,17 @@ class box_state {
     return decide_ballot(submitted, o.id, o.ballot ? &*o.ballot : nullptr, at);
   }
 
+  /// Call before deciding submission `k` of a run of `n` decided in order (`opened(i)` gives
+  /// submission i's `opened_submission`, or null to skip it): starts loading what the next three
+  /// decisions will read in the large tables, so that the run overlaps their cache misses instead
+  /// of taking five in a row per ballot. A hint only: it changes nothing, and a stage made stale by
+  /// the decisions between is merely wasted.
+  template <class Opened>
+  void prefetch_ahead(std::size_t k, std::size_t n, Opened&& opened) const noexcept {
+    for (std::size_t d = 1; d <= 3 && k + d < n; ++d)
+      if (const opened_submission* o = opened(k + d)) prefetch(*o, 3 - d);
+  }
+
   /// Commits verdict `v`: counts a rejection, or records an accepted ballot or batch.
   void record(const verdict& v, const opened_submission& o) {
     if (!v.accepted) {
@@ -455,6 +466,24 @@ class box_state {
   }
   [[nodiscard]] auto counted_row_is(std::uint64_t slot) const {
     return [this, slot](std::uint32_t r) { return counted_[r].slot == slot; };
+  }
+
+  // One stage of `prefetch_ahead` for ballot `o`, each at least one decision after the one before:
+  // 0 loads the credential's and the id's slots; 1 the credential row they name; 2 the
+  // counted-ballot slot and the home unit, found from that row.
+  void prefetch(const opened_submission& o, std::size_t stage) const noexcept {
+    if (!o.ballot || !*o.ballot) return;
+    const auto& b = o.ballot->ballot->content;
+    const auto key_hash = box_leading_hash(b.credential);
+    if (stage == 0) {
+      by_key_.prefetch(key_hash);
+      seen_.prefetch(box_leading_hash(o.id));
+    } else if (stage == 1) {
+      if (const auto r = by_key_.likely_row(key_hash); r != index_table::npos) prefetch_cache_line(&setup_.credentials[r]);
+    } else if (const auto c = credential_of(b.credential); c != index_table::npos) {
+      counted_index_.prefetch(index_table::mix(slot_of(c, b.unit)));
+      prefetch_cache_line(&home_[c]);
+    }
   }
 
   void record_ballot(const ballot_content& b, const verdict& v) {
@@ -676,6 +705,7 @@ struct box_replay {
       });
       try {
         for (std::size_t i = 0; i < current.size; ++i) {
+          if (state) state->prefetch_ahead(i, current.size, [&](std::size_t k) { return &current.opened[k]; });
           const auto& body = current.bodies[i];
           const auto index = tree.size();
           const auto e = ledger::parse_entry_body(body);
@@ -834,7 +864,7 @@ struct ledger::ballot_box::impl {
   /// While submissions are still being verified, the syncer waits for this many decisions before
   /// an fdatasync: under load each round (a sync, two wake-ups) then serves a few chunks, not one.
   /// An idle pipeline syncs at once, so a lone submission never waits for others.
-  static constexpr std::size_t sync_batch = 4 * max_chunk;
+  static constexpr std::size_t sync_batch = 16 * max_chunk;
 
   // Stage 1, under `in_mutex`: submissions waiting for a worker, in submission order.
   std::mutex in_mutex;
@@ -935,11 +965,13 @@ struct ledger::ballot_box::impl {
       const auto first = c.front()->seq;
       verified.emplace(first, std::move(c));
       for (auto it = verified.begin(); it != verified.end() && it->first == next_to_decide; it = verified.erase(it)) {
-        for (auto& j : it->second) {
-          decide_locked(*j);
-          decided.push_back(std::move(j));
+        auto& jobs = it->second;
+        for (std::size_t k = 0; k < jobs.size(); ++k) {
+          state.prefetch_ahead(k, jobs.size(), [&](std::size_t i) { return jobs[i]->failure ? nullptr : &jobs[i]->opened; });
+          decide_locked(*jobs[k]);
+          decided.push_back(std::move(jobs[k]));
         }
-        next_to_decide += it->second.size();
+        next_to_decide += jobs.size();
       }
       wake = syncer_waiting && round_ready();
     }
