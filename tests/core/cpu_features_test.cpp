@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "ppb/core/cpu_features.hpp"

@@ -45,7 +45,7 @@ TEST_CASE("index_table tells rows apart that share a whole hash") {
 
 TEST_CASE("index_table::likely_row names the row a find will compare first, and nothing for an absent key") {
   index_table table;
-  CHECK(table.likely_row(index_table::mix(1)) == index_table::npos);  // no slots yet
+  CHECK(table.likely_row(index_table::mix(1)) == index_table::npos);  // nothing filed yet
   table.prefetch(index_table::mix(1));                                 // a hint: harmless on an empty table
   // 20,000 keys of 30,000 filed: their 32 hash bits are distinct (seed fixed), so the first tag
   // match is the row itself, and an absent key matches no tag.

@@ -81,12 +81,7 @@ class index_table {
   /// The first row filed with the same 32 hash bits as `hash`, or `npos`: the row a `find` will
   /// most likely compare, for prefetching it before the `find`. Reads only slots.
   [[nodiscard]] auto likely_row(std::uint64_t hash) const noexcept -> std::uint32_t {
-    if (slots_.empty()) return npos;
-    const auto tag = tag_of(hash);
-    for (std::size_t i = tag & mask_;; i = (i + 1) & mask_) {
-      const auto& s = slots_[i];
-      if (s.row == npos || s.tag == tag) return s.row;
-    }
+    return find(hash, [](std::uint32_t) noexcept { return true; });
   }
 
   /// Files `row` under `hash`; the caller knows that no equal row is filed.
