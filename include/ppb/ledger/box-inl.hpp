@@ -199,6 +199,9 @@ struct opened_submission {
   std::optional<open_result> ballot;
   std::optional<open_batch_result> batch;
   digest id{};  ///< ballot or batch id (all zero under signature_bytes); hashed here, off the box's lock
+  /// A ballot's row in the credential list, or `index_table::npos` if its key is not on it: set
+  /// by `box_state::locate`, off the box's lock; decisions look it up where it is not set.
+  std::optional<std::uint32_t> credential_row;
 };
 
 /// Checks the signature, parses `bytes` as what their context says they are, and hashes their id.
@@ -255,12 +258,14 @@ class box_state {
     std::vector<char> valid(creds.size());
     parallel_for(creds.size(), hardware_threads(),
                  [&](std::size_t i) { valid[i] = crypto::is_valid_credential_key(creds[i].key); });
-    // Sized up front (see `expected_ballots`): a table grown under the box's lock stalls every
-    // submitter while millions of rows are copied or re-filed.
+    // Sized up front: a table grown under the box's lock stalls every submitter while millions of
+    // rows are copied or re-filed. The arrays reserve address space for `expected_ballots`; the
+    // indexes, whose slots are written when made, for one ballot per credential (they grow only at
+    // 3/4 of a power of two, 1.3 to 2.7 times that).
     by_key_.reserve(creds.size());
-    seen_.reserve(expected_ballots());
+    seen_.reserve(creds.size());
     seen_ids_.reserve(expected_ballots());
-    counted_index_.reserve(expected_ballots());
+    counted_index_.reserve(creds.size());
     counted_.reserve(expected_ballots());
     home_.reserve(creds.size());
     advise_huge_pages(seen_ids_);
@@ -277,10 +282,11 @@ class box_state {
   }
 
   [[nodiscard]] auto setup() const noexcept -> const box_setup& { return setup_; }
-  /// How many accepted ballots the box's per-ballot tables are sized for without growing: two per
-  /// credential, a vote in the voter's own unit and one in the unit above. More only grow them.
-  /// (Measured at 10 M voters: while one was copied under the lock, the other cores idled for up
-  /// to 13% of that minute.) The arrays reserve address space; pages are touched as rows arrive.
+  /// How many accepted ballots the box's per-ballot arrays (ids, counted ballots, and the live
+  /// box's Merkle tree) are reserved for, so that none is copied while the box's lock is held: two
+  /// per credential, a vote in the voter's own unit and one in the unit above. More only grow
+  /// them. (At 10 M voters, while one was copied the other core idled for up to 13% of that
+  /// segment.) A reservation is address space; its pages are touched as rows arrive.
   [[nodiscard]] auto expected_ballots() const noexcept -> std::size_t { return 2 * setup_.credentials.size(); }
   [[nodiscard]] auto election_id() const noexcept -> const digest& { return election_id_; }
   [[nodiscard]] auto closed() const noexcept -> bool { return closed_; }
@@ -298,7 +304,23 @@ class box_state {
   /// `record` commits the decision.
   [[nodiscard]] auto decide(byte_span submitted, const opened_submission& o, std::chrono::sys_seconds at) const -> verdict {
     if (o.batch) return decide_batch(o.id, *o.batch, at);
-    return decide_ballot(submitted, o.id, o.ballot ? &*o.ballot : nullptr, at);
+    return decide_ballot(submitted, o, at);
+  }
+
+  /// One step of finding ballot `o`'s credential row ahead of its decision (`o.credential_row`):
+  /// 0 starts loading the key's index slot, 1 the row that slot names, 2 looks the key up. A
+  /// caller spaces the steps out, so that each finds in the cache what the one before loaded.
+  /// Reads only what never changes once the box is built (the credential list and its index):
+  /// workers locate while another thread decides.
+  void locate(opened_submission& o, std::size_t step) const {
+    if (!o.ballot || !*o.ballot) return;
+    const auto& key = o.ballot->ballot->content.credential;
+    if (step == 0)
+      by_key_.prefetch(box_leading_hash(key));
+    else if (step == 1)
+      prefetch_credential_row(key);
+    else
+      o.credential_row = credential_of(key);
   }
 
   /// Call before deciding submission `k` of a run of `n` decided in order (`opened(i)` gives
@@ -321,13 +343,13 @@ class box_state {
     if (o.batch)
       record_batch(o.batch->batch->batch, v);
     else
-      record_ballot(o.ballot->ballot->content, v);
+      record_ballot(o.ballot->ballot->content, v, row_of(o));
   }
 
-  [[nodiscard]] auto decide_ballot(byte_span submitted, const digest& id, const open_result* opened, std::chrono::sys_seconds at) const
-      -> verdict {
+  [[nodiscard]] auto decide_ballot(byte_span submitted, const opened_submission& o, std::chrono::sys_seconds at) const -> verdict {
+    const open_result* opened = o.ballot ? &*o.ballot : nullptr;
     verdict v;
-    v.ballot_id = id;
+    v.ballot_id = o.id;
     const auto refuse = [&](reject_reason r, std::string detail) {
       v.reason = r;
       v.detail = std::move(detail);
@@ -341,7 +363,7 @@ class box_state {
     const auto& b = opened->ballot->content;
     if (auto f = envelope_fault(b.election, b.unit)) return refuse(f->first, std::move(f->second));
     const auto& unit = units_[b.unit];
-    const auto cred = credential_of(b.credential);
+    const auto cred = row_of(o);
     if (cred == index_table::npos) return refuse(reject_reason::unknown_credential, "the key is not on the credential list");
     if (revoked_.count(cred)) return refuse(reject_reason::revoked_credential, "the key was revoked");
     if (auto f = window_fault(at)) return refuse(f->first, std::move(f->second));
@@ -475,25 +497,35 @@ class box_state {
   }
 
   // One stage of `prefetch_ahead` for ballot `o`, each at least one decision after the one before:
-  // 0 loads the credential's and the id's slots; 1 the credential row they name; 2 the
-  // counted-ballot slot and the home unit, found from that row.
+  // 0 loads the id's slot and, for a located ballot, its counted-ballot slot and home unit (all it
+  // needs); otherwise 0 loads the credential's slot, 1 the row it names, 2 the counted-ballot slot
+  // and the home unit, found from that row.
   void prefetch(const opened_submission& o, std::size_t stage) const noexcept {
     if (!o.ballot || !*o.ballot) return;
     const auto& b = o.ballot->ballot->content;
-    const auto key_hash = box_leading_hash(b.credential);
-    if (stage == 0) {
-      by_key_.prefetch(key_hash);
-      seen_.prefetch(box_leading_hash(o.id));
+    if (stage == 0) seen_.prefetch(box_leading_hash(o.id));
+    if (o.credential_row) {
+      if (stage == 0) prefetch_counted(*o.credential_row, b.unit);
+    } else if (stage == 0) {
+      by_key_.prefetch(box_leading_hash(b.credential));
     } else if (stage == 1) {
-      if (const auto r = by_key_.likely_row(key_hash); r != index_table::npos) prefetch_cache_line(&setup_.credentials[r]);
-    } else if (const auto c = credential_of(b.credential); c != index_table::npos) {
-      counted_index_.prefetch(index_table::mix(slot_of(c, b.unit)));
-      prefetch_cache_line(&home_[c]);
+      prefetch_credential_row(b.credential);
+    } else {
+      prefetch_counted(credential_of(b.credential), b.unit);
     }
   }
+  // Starts loading the credential row a lookup of `key` will most likely compare (its slot loaded).
+  void prefetch_credential_row(const public_key& key) const noexcept {
+    if (const auto r = by_key_.likely_row(box_leading_hash(key)); r != index_table::npos) prefetch_cache_line(&setup_.credentials[r]);
+  }
+  // Starts loading credential row `c`'s counted-ballot slot in `unit` and its home unit.
+  void prefetch_counted(std::uint32_t c, std::uint32_t unit) const noexcept {
+    if (c == index_table::npos) return;
+    counted_index_.prefetch(index_table::mix(slot_of(c, unit)));
+    prefetch_cache_line(&home_[c]);
+  }
 
-  void record_ballot(const ballot_content& b, const verdict& v) {
-    const auto ci = credential_of(b.credential);
+  void record_ballot(const ballot_content& b, const verdict& v, std::uint32_t ci) {
     ++accepted;
     seen_.insert(box_leading_hash(v.ballot_id), static_cast<std::uint32_t>(seen_ids_.size()));
     seen_ids_.push_back(v.ballot_id);
@@ -551,6 +583,10 @@ class box_state {
   /// The index of `key` in the (sorted) credential list, or `index_table::npos`.
   [[nodiscard]] auto credential_of(const public_key& key) const -> std::uint32_t {
     return by_key_.find(box_leading_hash(key), credential_is(key));
+  }
+  /// The credential row of opened ballot `o`: located beforehand, or looked up now.
+  [[nodiscard]] auto row_of(const opened_submission& o) const -> std::uint32_t {
+    return o.credential_row ? *o.credential_row : credential_of(o.ballot->ballot->content.credential);
   }
   [[nodiscard]] auto seen(const digest& id) const -> bool {
     return seen_.find(box_leading_hash(id), [&](std::uint32_t i) { return seen_ids_[i] == id; }) != index_table::npos;
@@ -970,6 +1006,18 @@ struct ledger::ballot_box::impl {
     }
   }
 
+  // Opens every submission of `c` (the signature checks: the costly part) and locates each ballot's
+  // credential while the next two are checked, one `box_state::locate` step after each check: every
+  // step then finds in the cache what the step before started loading.
+  void open_chunk(chunk& c) {
+    const std::size_t n = c.size();
+    for (std::size_t k = 0; k < n + 2; ++k) {
+      if (k < n) verify(*c[k]);
+      for (std::size_t step = 0; step <= 2 && step <= k; ++step)
+        if (const auto i = k - step; i < n && !c[i]->failure) state.locate(c[i]->opened, step);
+    }
+  }
+
   // Parks the verified chunk `c`. Unless another thread is deciding (it will take `c` in turn),
   // this one then decides every parked chunk whose turn has come, until none has, and wakes the
   // syncer.
@@ -1033,7 +1081,7 @@ struct ledger::ballot_box::impl {
           incoming.pop_front();
         }
       }
-      for (auto& j : c) verify(*j);
+      open_chunk(c);
       decide_in_turn(std::move(c));
     }
   }
