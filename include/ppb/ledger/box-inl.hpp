@@ -1062,7 +1062,7 @@ struct ledger::ballot_box::impl {
   }
 
   // A worker: takes a chunk of submissions, checks their signatures (the costly part, in parallel
-  // with the other workers), then decides every chunk whose turn has come.
+  // with the other workers), then hands the chunk to `decide_in_turn`.
   void work() {
     for (;;) {
       chunk c;
