@@ -46,6 +46,7 @@ PPB_FUNC auto errc_name(errc code) noexcept -> std::string_view {
     case errc::log_version: return "log_version";
     case errc::log_corrupt: return "log_corrupt";
     case errc::log_closed: return "log_closed";
+    case errc::box_stopped: return "box_stopped";
     case errc::invalid_argument: return "invalid_argument";
     case errc::misuse: return "misuse";
     case errc::internal: return "internal";

@@ -57,6 +57,7 @@ enum class errc : std::int32_t {
   log_version = 151,        ///< a log's format version is not one this build reads
   log_corrupt = 152,        ///< an entry's checksum, type, signature or chain does not hold (not a torn tail)
   log_closed = 153,         ///< the log is closed: nothing more may be appended
+  box_stopped = 154,        ///< the ballot box stopped after a change failed part-way (out of memory): reopen its log
   // 2xx: misuse of the API or command line
   invalid_argument = 200,   ///< an option or argument has a value ppb does not accept
   misuse = 201,             ///< an object is used against its contract

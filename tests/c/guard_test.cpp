@@ -47,6 +47,8 @@ TEST_CASE("every errc maps to a status, codes outside the known ranges are INTER
   for (int v = 101; v <= 117; ++v) CHECK(to_status(static_cast<errc>(v)) == PPB_ERR_PARSE);
   CHECK(to_status(errc::invalid_argument) == PPB_ERR_INVALID_ARGUMENT);
   CHECK(to_status(errc::misuse) == PPB_ERR_MISUSE);
+  CHECK(to_status(errc::log_closed) == PPB_ERR_MISUSE);
+  CHECK(to_status(errc::box_stopped) == PPB_ERR_MISUSE);
   CHECK(to_status(errc::internal) == PPB_ERR_INTERNAL);
   CHECK(to_status(static_cast<errc>(650)) == PPB_ERR_INTERNAL);
 }

@@ -43,13 +43,13 @@ inline auto fail(ppb_status status, errc code, const char* message) noexcept -> 
 }
 
 /// The status for a C++ error code: 100 (io) → IO, other 1xx (malformed input) → PARSE,
-/// crypto_init → CRYPTO_INIT, log_closed and misuse → MISUSE, invalid_argument → INVALID_ARGUMENT. A code this map does not know is
+/// crypto_init → CRYPTO_INIT, log_closed, box_stopped and misuse → MISUSE, invalid_argument → INVALID_ARGUMENT. A code this map does not know is
 /// reported as INTERNAL, so that a new errc range shows up as a loud failure until it is mapped.
 constexpr auto to_status(errc code) noexcept -> ppb_status {
   const auto v = static_cast<std::int32_t>(code);
   if (code == errc::io) return PPB_ERR_IO;
   if (code == errc::crypto_init) return PPB_ERR_CRYPTO_INIT;
-  if (code == errc::log_closed) return PPB_ERR_MISUSE;
+  if (code == errc::log_closed || code == errc::box_stopped) return PPB_ERR_MISUSE;
   if (v > 100 && v < 200) return PPB_ERR_PARSE;
   if (code == errc::invalid_argument) return PPB_ERR_INVALID_ARGUMENT;
   if (code == errc::misuse) return PPB_ERR_MISUSE;

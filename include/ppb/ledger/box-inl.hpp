@@ -8,8 +8,10 @@
 #include <deque>
 #include <exception>
 #include <iterator>
+#include <list>
 #include <map>
 #include <mutex>
+#include <new>
 #include <numeric>
 #include <set>
 #include <thread>
@@ -900,6 +902,10 @@ struct ledger::ballot_box::impl {
   using job_ptr = std::unique_ptr<job>;
   /// Jobs verified together: consecutive submissions.
   using chunk = std::vector<job_ptr>;
+  /// Chunks go from stage to stage as list nodes, spliced: the node and the chunk's room are made
+  /// before its jobs take their places in the order, and nothing is allocated after that, so a
+  /// failure to allocate cannot leave a place nobody will fill (every later decision waits for it).
+  using chunk_list = std::list<chunk>;
   /// Most submissions a worker takes at once: enough to make the hand-offs rare, few enough that
   /// the other workers are not left idle and that a chunk verifies in a few milliseconds.
   static constexpr std::size_t max_chunk = 64;
@@ -920,7 +926,7 @@ struct ledger::ballot_box::impl {
   // submission order), and whether a thread is deciding them. One thread decides at a time; a
   // worker that finds another deciding parks its chunk and goes back to verifying, not waiting.
   std::mutex park_mutex;
-  std::map<std::uint64_t, chunk> verified;
+  chunk_list verified;               // in submission order
   std::uint64_t next_to_decide = 0;  // `seq` of the first submission not yet taken to be decided
   bool deciding = false;
 
@@ -928,10 +934,12 @@ struct ledger::ballot_box::impl {
   // syncer.
   mutable std::mutex m;
   std::uint64_t decisions = 0;  // submissions decided (and logged, unless they failed)
-  std::vector<job_ptr> decided;
+  chunk_list decided;           // decided, not yet taken by the syncer
+  std::size_t decided_jobs = 0;  // the submissions in `decided`
   std::condition_variable sync_cv;
   bool syncer_waiting = false;
   bool syncer_stopping = false;
+  std::exception_ptr stopped;  // why every change is refused, once one failed part-way
 
   std::vector<std::thread> workers;
   std::thread syncer;
@@ -968,19 +976,57 @@ struct ledger::ballot_box::impl {
     if (syncer.joinable()) syncer.join();
   }
 
-  /// Appends under `m`: the log first, so that a refused append changes nothing.
+  /// Appends `body` to the log and the tree, under `m` within `change_locked`.
   auto append_locked(const byte_buffer& body) -> std::uint64_t {
     const auto index = log.append(body);
     tree.append(merkle::leaf_hash(body));
     return index;
   }
 
+  /// Refuses every change once the box has stopped (`change_locked`).
+  void check_running_locked() const {
+    if (stopped) std::rethrow_exception(stopped);
+  }
+
+  /// Runs `change` under `m`: the log, the tree and the state changed together. A failure part-way
+  /// (out of memory, in practice) may leave them disagreeing, and a box whose state is not its
+  /// log's would log verdicts a replay contradicts: so the box then stops, and refuses every later
+  /// change with `error(errc::box_stopped)`. What it logged stays; `ballot_box::open` rebuilds the
+  /// state and the tree from the log.
+  template <class F>
+  void change_locked(F&& change) {
+    check_running_locked();
+    try {
+      change();
+    } catch (...) {
+      stop_after_failure();
+      throw;
+    }
+  }
+  // Within a handler: records why the box stops (the failure itself, if even the message cannot be made).
+  void stop_after_failure() noexcept {
+    stopped = std::current_exception();
+    try {
+      std::string cause = "unknown";
+      try {
+        throw;
+      } catch (const std::exception& e) {
+        cause = e.what();
+      } catch (...) {
+      }
+      stopped = std::make_exception_ptr(error(
+          errc::box_stopped, "[ppb.error.154] the ballot box stopped: a change failed part-way (" + cause +
+                                 "), so its state may no longer match its log; reopen the log (ballot_box::open)"));
+    } catch (...) {
+    }
+  }
+
   void enqueue(job_ptr j) {
     bool wake = false;
     {
       const std::lock_guard l(in_mutex);
-      j->seq = submitted++;
-      incoming.push_back(std::move(j));
+      incoming.push_back(std::move(j));  // first: a submission that cannot be queued takes no place
+      incoming.back()->seq = submitted++;
       wake = idle_workers > 0;
     }
     if (wake) in_cv.notify_one();
@@ -988,13 +1034,13 @@ struct ledger::ballot_box::impl {
 
   /// Takes `j`, already verified by its caller, in submission order from now.
   void enqueue_verified(job_ptr j) {
+    chunk_list c(1);
+    c.front().push_back(std::move(j));
     {
       const std::lock_guard l(in_mutex);
-      j->seq = submitted++;
+      c.front().front()->seq = submitted++;
     }
-    chunk c;
-    c.push_back(std::move(j));
-    decide_in_turn(std::move(c));
+    decide_in_turn(c);
   }
 
   // Checks the signature of `j` and opens it; a refusal is its failure.
@@ -1018,31 +1064,33 @@ struct ledger::ballot_box::impl {
     }
   }
 
-  // Parks the verified chunk `c`. Unless another thread is deciding (it will take `c` in turn),
-  // this one then decides every parked chunk whose turn has come, until none has, and wakes the
-  // syncer.
-  void decide_in_turn(chunk c) {
+  // Parks the verified chunk `c` (its one node, spliced). Unless another thread is deciding (it
+  // will take `c` in turn), this one then decides every parked chunk whose turn has come, until
+  // none has, and wakes the syncer. Allocates nothing: what can fail is caught in `decide_locked`.
+  void decide_in_turn(chunk_list& c) noexcept {
     {
       const std::lock_guard l(park_mutex);
-      const auto first = c.front()->seq;
-      verified.emplace(first, std::move(c));
+      // A chunk mostly arrives after the ones parked already: its place is found from the back.
+      const auto first = c.front().front()->seq;
+      auto at = verified.end();
+      while (at != verified.begin() && std::prev(at)->front()->seq > first) --at;
+      verified.splice(at, c);
       if (deciding) return;
       deciding = true;
     }
-    std::vector<chunk> ready;
+    chunk_list ready;
     for (;;) {
-      ready.clear();
       {
         // Checked and given up under the same lock a parker takes: no chunk is left behind.
         const std::lock_guard l(park_mutex);
-        for (auto it = verified.begin(); it != verified.end() && it->first == next_to_decide; it = verified.erase(it)) {
-          next_to_decide += it->second.size();
-          ready.push_back(std::move(it->second));
-        }
-        if (ready.empty()) {
+        auto in_turn_end = verified.begin();
+        for (; in_turn_end != verified.end() && in_turn_end->front()->seq == next_to_decide; ++in_turn_end)
+          next_to_decide += in_turn_end->size();
+        if (in_turn_end == verified.begin()) {
           deciding = false;
           return;
         }
+        ready.splice(ready.end(), verified, verified.begin(), in_turn_end);
       }
       bool wake = false;
       {
@@ -1051,10 +1099,11 @@ struct ledger::ballot_box::impl {
           for (std::size_t k = 0; k < jobs.size(); ++k) {
             state.prefetch_ahead(k, jobs.size(), [&](std::size_t i) { return jobs[i]->failure ? nullptr : &jobs[i]->opened; });
             decide_locked(*jobs[k]);
-            decided.push_back(std::move(jobs[k]));
           }
           decisions += jobs.size();
+          decided_jobs += jobs.size();
         }
+        decided.splice(decided.end(), ready);
         wake = syncer_waiting && round_ready();
       }
       if (wake) sync_cv.notify_one();
@@ -1065,7 +1114,7 @@ struct ledger::ballot_box::impl {
   // with the other workers), then hands the chunk to `decide_in_turn`.
   void work() {
     for (;;) {
-      chunk c;
+      chunk_list c;
       {
         std::unique_lock l(in_mutex);
         while (incoming.empty() && !stopping) {
@@ -1075,26 +1124,38 @@ struct ledger::ballot_box::impl {
         }
         if (incoming.empty()) return;  // stopping, and nothing is left
         const std::size_t take = std::clamp<std::size_t>(incoming.size() / workers.size(), 1, max_chunk);
-        c.reserve(take);
+        try {
+          c.emplace_back().reserve(take);  // throws before anything is taken
+        } catch (const std::bad_alloc&) {
+          // Out of memory: the submissions stay queued, in order, until this worker can take them.
+          l.unlock();
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+          continue;
+        }
         for (std::size_t i = 0; i < take; ++i) {
-          c.push_back(std::move(incoming.front()));
+          c.front().push_back(std::move(incoming.front()));
           incoming.pop_front();
         }
       }
-      open_chunk(c);
-      decide_in_turn(std::move(c));
+      open_chunk(c.front());
+      decide_in_turn(c);
     }
   }
 
-  // Decides `j`, logs the decision (not yet durable) and commits it to the state, in that order:
-  // a failure before the commit leaves the state as it was.
+  // Decides `j`, logs the decision (not yet durable) and commits it to the state, in that order.
+  // A failure before the log takes the entry changes nothing; one after it stops the box.
   void decide_locked(job& j) {
     if (j.failure) return;
     try {
+      check_running_locked();
       j.v = state.decide(j.bytes, j.opened, j.at);
-      j.v.entry = append_locked(ledger::detail::box_decision_body(j.v, j.bytes, j.at));
+      const auto body = ledger::detail::box_decision_body(j.v, j.bytes, j.at);
+      j.v.entry = log.append(body);  // a refused append changes nothing
       j.logged = true;
-      state.record(j.v, j.opened);
+      change_locked([&] {
+        tree.append(merkle::leaf_hash(body));
+        state.record(j.v, j.opened);
+      });
     } catch (...) {
       j.failure = std::current_exception();
     }
@@ -1103,13 +1164,13 @@ struct ledger::ballot_box::impl {
   // Whether the syncer should start a round, under `m`: a full batch is decided, or every
   // submission made so far is (nothing more is coming soon).
   auto round_ready() const -> bool {
-    return decided.size() >= sync_batch || (!decided.empty() && decisions == submitted.load());
+    return decided_jobs >= sync_batch || (decided_jobs > 0 && decisions == submitted.load());
   }
 
   // The syncer: makes every decided entry durable with one fdatasync per round, then answers the
   // round's submissions. Decisions made meanwhile form the next round.
   void sync_loop() {
-    std::vector<job_ptr> round;
+    chunk_list round;
     for (;;) {
       {
         std::unique_lock l(m);
@@ -1120,10 +1181,12 @@ struct ledger::ballot_box::impl {
         }
         if (decided.empty()) return;
         round.swap(decided);
+        decided_jobs = 0;
       }
       std::optional<std::uint64_t> last;
-      for (const auto& j : round)
-        if (j->logged) last = j->v.entry;  // entries are appended in this order
+      for (const auto& jobs : round)
+        for (const auto& j : jobs)
+          if (j->logged) last = j->v.entry;  // entries are appended in this order
       std::exception_ptr failure;
       if (last) {
         try {
@@ -1132,10 +1195,11 @@ struct ledger::ballot_box::impl {
           failure = std::current_exception();  // none of the round is durable
         }
       }
-      for (auto& j : round) {
-        auto f = j->failure ? j->failure : j->logged ? failure : nullptr;
-        j->done(std::move(j->v), std::move(f));
-      }
+      for (auto& jobs : round)
+        for (auto& j : jobs) {
+          auto f = j->failure ? j->failure : j->logged ? failure : nullptr;
+          j->done(std::move(j->v), std::move(f));
+        }
       round.clear();
     }
   }
@@ -1217,8 +1281,13 @@ PPB_FUNC auto ledger::ballot_box::revoke(const public_key& key, std::chrono::sys
   std::uint64_t index;
   {
     std::lock_guard lock(impl_->m);
-    if (impl_->state.closed() || !impl_->state.revoke(key)) return false;
-    index = impl_->append_locked(entry_body(entry{entry_type::revoke, detail::box_time(at), byte_buffer(key.begin(), key.end())}));
+    bool revoked = false;
+    impl_->change_locked([&] {
+      if (impl_->state.closed() || !impl_->state.revoke(key)) return;
+      index = impl_->append_locked(entry_body(entry{entry_type::revoke, detail::box_time(at), byte_buffer(key.begin(), key.end())}));
+      revoked = true;
+    });
+    if (!revoked) return false;
   }
   impl_->log.sync_through(index);
   return true;
@@ -1231,9 +1300,11 @@ PPB_FUNC void ledger::ballot_box::close(const secret_key& authority, std::chrono
   {
     std::lock_guard lock(impl_->m);
     if (impl_->state.closed()) throw usage_error("close: the box is already closed", errc::log_closed);
-    impl_->state.close();
-    impl_->append_locked(entry_body(entry{entry_type::close, detail::box_time(at), {}}));
-    index = impl_->append_locked(detail::box_checkpoint_body(impl_->state.election_id(), impl_->tree, authority, at));
+    impl_->change_locked([&] {
+      impl_->state.close();
+      impl_->append_locked(entry_body(entry{entry_type::close, detail::box_time(at), {}}));
+      index = impl_->append_locked(detail::box_checkpoint_body(impl_->state.election_id(), impl_->tree, authority, at));
+    });
   }
   impl_->log.sync_through(index);
 }
@@ -1246,8 +1317,10 @@ PPB_FUNC void ledger::ballot_box::publish_result(std::string_view result_bytes, 
   {
     std::lock_guard lock(impl_->m);
     if (!impl_->state.closed()) throw usage_error("publish_result: close the box first", errc::misuse);
-    impl_->append_locked(entry_body(entry{entry_type::result, detail::box_time(at), byte_buffer(result_bytes.begin(), result_bytes.end())}));
-    index = impl_->append_locked(detail::box_checkpoint_body(impl_->state.election_id(), impl_->tree, authority, at));
+    impl_->change_locked([&] {
+      impl_->append_locked(entry_body(entry{entry_type::result, detail::box_time(at), byte_buffer(result_bytes.begin(), result_bytes.end())}));
+      index = impl_->append_locked(detail::box_checkpoint_body(impl_->state.election_id(), impl_->tree, authority, at));
+    });
   }
   impl_->log.sync_through(index);
 }

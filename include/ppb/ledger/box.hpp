@@ -111,8 +111,13 @@ using submit_callback = std::function<void(verdict v, std::exception_ptr failure
 /// decisions are made and appended one at a time in submission order, and one sync thread makes
 /// them durable, then answers: one fdatasync for every decision made while the previous one ran
 /// (group commit), started as soon as every submission so far is decided, or, while more are
-/// still being checked, once 256 are. The threads start in
+/// still being checked, once 1,024 are. The threads start in
 /// `create`/`open` and end with the box (a process that forks must make its box after the fork).
+/// Out of memory: a submission that cannot be queued or decided fails alone (`std::bad_alloc`,
+/// as its answer), and a worker that cannot take work leaves it queued. A failure after the log
+/// took an entry, before the state and the Merkle tree did, stops the box: every later change
+/// (submission, `revoke`, `close`, `publish_result`) is refused with `error(errc::box_stopped)`,
+/// and `open` on its log carries on from everything it logged.
 class PPB_API ballot_box {
  public:
   /// Creates the log at `path` with the setup and credentials entries (synced). `roll`, in the
