@@ -725,20 +725,24 @@ PPB_CAPI void ppb_box_free(ppb_box* box);
 /* Decides `data` (a signed ballot, or a signed paper batch) at time `at`, logs the decision and
  * returns once it is durable. A refusal is a verdict: PPB_OK with accepted 0 and its reason.
  * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (data NULL with len > 0, out_verdict NULL);
- *           PPB_ERR_MISUSE; PPB_ERR_IO (the log cannot be written: the box is then unusable). */
+ *           PPB_ERR_MISUSE (dead handle; or code 154: the box stopped after an earlier change failed
+ *           part-way, out of memory: free it and ppb_box_open its log); PPB_ERR_NOMEM (this
+ *           submission alone failed); PPB_ERR_IO (the log cannot be written: the box is then unusable). */
 PPB_CAPI ppb_status ppb_box_submit(ppb_box* box, const uint8_t* data, size_t len, int64_t at,
                                    ppb_verdict* out_verdict);
 
 /* Revokes a credential from time `at` on (its ballots already counted stay counted).
  * @param out_revoked : 1 if revoked now, 0 if the key is not on the list or already revoked.
- * @return : PPB_OK, PPB_ERR_INVALID_ARGUMENT, PPB_ERR_MISUSE, PPB_ERR_IO. */
+ * @return : PPB_OK, PPB_ERR_INVALID_ARGUMENT, PPB_ERR_MISUSE (also code 154, as for ppb_box_submit),
+ *           PPB_ERR_NOMEM, PPB_ERR_IO. */
 PPB_CAPI ppb_status ppb_box_revoke(ppb_box* box, const uint8_t* key, int64_t at, int32_t* out_revoked);
 
 /* Closes the box as `ppb box close` does: logs the close and a checkpoint signed by `authority`,
  * tallies every unit with the election's rule and logs the result with a new checkpoint. Later
  * submissions are refused (PPB_REJECT_BOX_CLOSED).
  * @return : PPB_OK; PPB_ERR_INVALID_ARGUMENT (not the setup's authority key, or not an authority
- *           key pair); PPB_ERR_MISUSE (already closed: code 153; dead handle); PPB_ERR_IO. */
+ *           key pair); PPB_ERR_MISUSE (already closed: code 153; stopped: code 154, as for
+ *           ppb_box_submit; dead handle); PPB_ERR_NOMEM; PPB_ERR_IO. */
 PPB_CAPI ppb_status ppb_box_close(ppb_box* box, const ppb_keypair* authority, int64_t at);
 
 /* Figures: entries in the log, its Merkle root (PPB_HASH_BYTES into out_root), ballots accepted
