@@ -47,10 +47,8 @@ using ppb::ledger::verdict;
 
 namespace {
 
-/// Submits `bytes` through `submit_async` and waits up to ten seconds for the answer: the verdict,
-/// or the failure rethrown; `std::nullopt` if none came (a submission stranded behind a place in
-/// the order that nobody fills).
-auto answer_in_time(ballot_box& box, ppb::byte_buffer bytes) -> std::optional<verdict> {
+/// Submits `bytes` through `submit_async`: the future holds the verdict, or the failure.
+auto submit_for_answer(ballot_box& box, ppb::byte_buffer bytes) -> std::future<verdict> {
   auto promise = std::make_shared<std::promise<verdict>>();
   auto answer = promise->get_future();
   box.submit_async(std::move(bytes), voting_time(), [promise](verdict v, std::exception_ptr failure) {
@@ -59,6 +57,14 @@ auto answer_in_time(ballot_box& box, ppb::byte_buffer bytes) -> std::optional<ve
     else
       promise->set_value(std::move(v));
   });
+  return answer;
+}
+
+/// Submits `bytes` and waits up to ten seconds for the answer: the verdict, or the failure
+/// rethrown; `std::nullopt` if none came (a submission stranded behind a place in the order that
+/// nobody fills).
+auto answer_in_time(ballot_box& box, ppb::byte_buffer bytes) -> std::optional<verdict> {
+  auto answer = submit_for_answer(box, std::move(bytes));
   if (answer.wait_for(std::chrono::seconds(10)) != std::future_status::ready) return std::nullopt;
   return answer.get();
 }
@@ -122,6 +128,7 @@ TEST_CASE("box, out of memory: the n-th allocation of a blocking submit fails, f
                        std::to_string(acknowledged) + " acknowledged";
   MESSAGE(summary);
 }
+
 TEST_CASE("box, out of memory: a worker that cannot take work leaves it queued, and takes it once memory is back") {
   fixture::temp_dir dir;
   box_world w;
@@ -129,14 +136,7 @@ TEST_CASE("box, out of memory: a worker that cannot take work leaves it queued, 
   const auto bytes = w.ballot(0, w.voter_units[0], {1});
   exempt_from_failing_others = true;  // this thread submits; the box's threads cannot allocate
   failing_others = true;
-  auto promise = std::make_shared<std::promise<verdict>>();
-  auto answer = promise->get_future();
-  box.submit_async(bytes, voting_time(), [promise](verdict v, std::exception_ptr failure) {
-    if (failure)
-      promise->set_exception(failure);
-    else
-      promise->set_value(std::move(v));
-  });
+  auto answer = submit_for_answer(box, bytes);
   CHECK(answer.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);  // still queued
   failing_others = false;
   REQUIRE(answer.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
